@@ -36,10 +36,18 @@ def _broker() -> dict:
     url = settings.CELERY_BROKER_URL
     if not url:
         return {"status": "ok", "mode": "in-process"}
-    parsed = urlparse(url)
-    if parsed.scheme == "filesystem":
+    scheme = urlparse(url).scheme
+    if scheme == "filesystem":
         return {"status": "ok", "mode": "filesystem"}
-    return _tcp_probe(parsed, default_port={"redis": 6379, "amqp": 5672})
+    from intranet.celery import app
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.ensure_connection(max_retries=1, timeout=PROBE_TIMEOUT_SECONDS)
+    except Exception as exc:
+        logger.warning("health: task broker unreachable: %s", exc)
+        return {"status": "error", "mode": scheme, "detail": exc.__class__.__name__}
+    return {"status": "ok", "mode": scheme}
 
 
 def _search() -> dict:

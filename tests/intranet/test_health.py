@@ -34,3 +34,18 @@ def test_healthz_returns_503_when_the_database_is_down(client):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"]["status"] == "error"
+
+
+@pytest.mark.django_db
+def test_healthz_reports_a_broker_that_does_not_answer(client, settings):
+    from intranet.celery import app
+
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:9/0"
+    original = app.conf.broker_url
+    app.conf.broker_url = settings.CELERY_BROKER_URL
+    try:
+        body = client.get("/healthz").json()
+    finally:
+        app.conf.broker_url = original
+    assert body["database"]["status"] == "ok"
+    assert body["broker"]["status"] == "error"

@@ -12,7 +12,7 @@ REDIS_TEST_URL ?= redis://127.0.0.1:6379
 RUN_ENV := DEMO_MODE=true CELERY_BROKER_URL=filesystem://
 
 .PHONY: help install install-python install-assets install-browser run worker \
-        test test-sqlite test-services lint format check bench clean
+        test test-sqlite test-services test-e2e lint format check bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | \
@@ -73,6 +73,9 @@ test-services: install ## Run the suite against PostgreSQL and Redis
 	DATABASE_URL=$(PG_TEST_URL) CACHE_URL=$(REDIS_TEST_URL)/1 \
 	CELERY_BROKER_URL=$(REDIS_TEST_URL)/2 REDIS_URL=$(REDIS_TEST_URL)/3 \
 	$(VENV)/bin/pytest
+
+test-e2e: install install-browser ## Run only the browser journeys and accessibility audit in Chromium
+	$(VENV)/bin/pytest -m e2e tests/e2e
 
 lint: install-python ## Check style and that no migration is missing
 	$(VENV)/bin/ruff check .

@@ -6,3 +6,8 @@ class IntranetConfig(AppConfig):
     label = "intranet"
     verbose_name = "Intranet"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from intranet.search import signals
+
+        signals.connect()

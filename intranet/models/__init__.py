@@ -1,5 +1,7 @@
 from .organisation import Directorate, Team
+from .outbox import OutboxMessage
 from .pages import HomePage, NewsIndexPage, NewsPage, ServiceAreaPage, StandardPage
+from .search import SearchEntry, SearchQueryLog
 from .service_areas import ServiceArea
 from .users import User
 
@@ -8,6 +10,9 @@ __all__ = [
     "HomePage",
     "NewsIndexPage",
     "NewsPage",
+    "OutboxMessage",
+    "SearchEntry",
+    "SearchQueryLog",
     "ServiceArea",
     "ServiceAreaPage",
     "StandardPage",

@@ -3,9 +3,11 @@
 Every variable read here is listed in `.env.example` and the README.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -25,8 +27,11 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
     "intranet",
+    "intranet.audit",
+    "intranet.data_protection",
     "knowledge",
     "helpdesk",
+    "helpdesk.committees",
     "forms.apps.SelfServiceConfig",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -51,6 +56,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
 ]
 
 MIDDLEWARE = [
@@ -62,8 +72,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "intranet.audit.context.AuditContextMiddleware",
+    "intranet.security.SessionTimeoutMiddleware",
+    "intranet.security.SecurityHeadersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "intranet.urls"
@@ -102,7 +116,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://intranet")}
 
 AUTH_USER_MODEL = "intranet.User"
-AUTHENTICATION_BACKENDS = ["intranet.auth_backends.EmailOrUsernameBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "intranet.auth_backends.EmailOrUsernameBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 _VALIDATORS = "django.contrib.auth.password_validation"
@@ -113,13 +130,44 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATORS}.NumericPasswordValidator"},
 ]
 
-SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=10 * 60 * 60)
+SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=60 * 60)
+SESSION_ABSOLUTE_TIMEOUT = env.int("SESSION_ABSOLUTE_TIMEOUT", default=10 * 60 * 60)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Sign-in lockout: 10 failures per account, and per address, then 5 minutes' wait.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=5))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "intranet/locked_out.html"
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+
+# Single sign-on with OpenID Connect (Microsoft Entra ID or any provider), on when a
+# client id is set. Endpoints come from the issuer's discovery document unless set
+# one by one. Local passwords stay for break-glass administrators.
+OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", default="")
+OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", default="")
+OIDC_OP_ISSUER = env("OIDC_OP_ISSUER", default="")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", default="")
+OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", default="")
+OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", default="")
+OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", default="openid email profile")
+OIDC_EMAIL_CLAIM = env("OIDC_EMAIL_CLAIM", default="email")
+OIDC_TIMEOUT = env.float("OIDC_TIMEOUT", default=5.0)
+OIDC_USE_PKCE = True
+OIDC_CREATE_USER = False
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso-callback"
+LOCAL_SIGN_IN_ROLES = env.list("LOCAL_SIGN_IN_ROLES", default=[])
+AUTHENTICATION_BACKENDS += ["intranet.sso.backends.StaffOIDCBackend"]
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -136,6 +184,9 @@ STATICFILES_DIRS = [
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))
+HELPDESK_MAX_ATTACHMENT_BYTES = env.int(
+    "HELPDESK_MAX_ATTACHMENT_BYTES", default=10 * 1024 * 1024
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -156,6 +207,8 @@ CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_BROKER_TRANSPORT_OPTIONS = {}
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _queue_dir = VAR_DIR / "celery"
+    for _folder in ("queue", "processed"):
+        (_queue_dir / _folder).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue_dir / "queue"),
         "data_folder_out": str(_queue_dir / "queue"),
@@ -170,8 +223,66 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {}
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# Publishing a task fails fast when the broker is down: the outbox message is
+# already stored, and the sweeper queues it again once the broker is back.
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.1,
+    "interval_max": 0.1,
+}
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "max_retries": 1}
+CELERY_BEAT_SCHEDULE["outbox-sweep"] = {
+    "task": "intranet.outbox.sweep",
+    "schedule": 60.0,
+}
+CELERY_BEAT_SCHEDULE["knowledge-review-reminders"] = {
+    "task": "knowledge.tasks.article_review_reminders_task",
+    "schedule": crontab(hour=7, minute=0),
+}
+CELERY_BEAT_SCHEDULE["helpdesk-sla-check"] = {
+    "task": "helpdesk.tasks_sla.case_sla_check_task",
+    "schedule": 60.0,
+}
+CELERY_BEAT_SCHEDULE["helpdesk-close-resolved"] = {
+    "task": "helpdesk.tasks_sla.case_close_resolved_task",
+    "schedule": crontab(minute="*/15"),
+}
+CELERY_BEAT_SCHEDULE["selfservice-retry-stalled"] = {
+    "task": "selfservice.submission_retry_stalled",
+    "schedule": 120.0,
+}
+# Task modules outside the autodiscovered `<app>.tasks`.
+CELERY_BEAT_SCHEDULE["helpdesk-mail-ingest"] = {
+    "task": "helpdesk.tasks_email.mail_ingest_task",
+    "schedule": 60.0,
+}
+CELERY_IMPORTS = ["helpdesk.tasks_sla", "helpdesk.tasks_email"]
+# Retention runs at night, when no one is working the cases it may anonymise.
+CELERY_BEAT_SCHEDULE["helpdesk-retention"] = {
+    "task": "helpdesk.retention.tasks.retention_apply_task",
+    "schedule": crontab(hour=2, minute=30),
+}
+CELERY_IMPORTS += ["helpdesk.retention.tasks"]
+OUTBOX_LEASE_SECONDS = 300
+OUTBOX_MAX_ATTEMPTS = 8
+OUTBOX_SWEEP_BATCH = 1000
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+# Search answers from Elasticsearch when it is configured, from the database
+# otherwise, and from the database whenever Elasticsearch does not answer.
+SEARCH_BACKEND = env("SEARCH_BACKEND", default="") or (
+    "elasticsearch" if ELASTICSEARCH_URL else "database"
+)
+ELASTICSEARCH_INDEX_PREFIX = env("ELASTICSEARCH_INDEX_PREFIX", default="intranet")
+ELASTICSEARCH_CONNECTION_CLASS = env(
+    "ELASTICSEARCH_CONNECTION_CLASS", default="elastic_transport.Urllib3HttpNode"
+)
+ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
+ELASTICSEARCH_BULK_TIMEOUT = env.float("ELASTICSEARCH_BULK_TIMEOUT", default=60.0)
+SEARCH_RESULTS_PER_PAGE = 10
 
 WAGTAIL_SITE_NAME = "Support Services Intranet"
 WAGTAILADMIN_BASE_URL = SITE_URL
@@ -200,3 +311,37 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 NEWS_PER_PAGE = 10
+
+# The REST API at /api/v1/: token or session sign-in, JSON only.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    "PAGE_SIZE": 25,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "helpdesk.api.exceptions.api_exception_handler",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Support Services API",
+    "DESCRIPTION": "Cases, request types, knowledge search and committee meetings "
+    "of the Support Services Intranet.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "PREPROCESSING_HOOKS": ["helpdesk.api.docs.api_endpoints_only"],
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": "helpdesk.models.Case.Status",
+        "MeetingStatusEnum": "helpdesk.committees.models.Meeting.Status",
+    },
+}

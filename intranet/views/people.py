@@ -13,12 +13,17 @@ from intranet.models import Team
 MAX_QUERY_LENGTH = 100
 
 
+def _parameter(request, name: str) -> str:
+    # PostgreSQL refuses NUL characters in text, so they must never reach a query.
+    return request.GET.get(name, "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+
+
 def people_search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    team_slug = request.GET.get("team", "").strip()[:100]
+    query = _parameter(request, "q")
+    team_slug = _parameter(request, "team")
     team = Team.objects.filter(slug=team_slug).first() if team_slug else None
-    searched = bool(query or team)
-    people = selectors.people_search(query=query, team_slug=team.slug if team else "")
+    searched = bool(query or team_slug)
+    people = selectors.people_search(query=query, team_slug=team_slug)
     page_obj = Paginator(people, settings.PEOPLE_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -39,6 +44,8 @@ def people_search(request):
 
 
 def person_profile(request, username):
+    if "\x00" in username:
+        raise Http404("No member of staff has that username.")
     try:
         person = selectors.person_get(username=username)
     except selectors.User.DoesNotExist as exc:

@@ -73,3 +73,15 @@ def test_sign_out_ends_the_session(signed_in_client):
     assert response.status_code == 200
     assert "You have signed out" in response.content.decode()
     assert signed_in_client.get("/people/").status_code == 302
+
+
+def test_sign_in_names_each_missing_field(client):
+    html = client.post("/accounts/login/", {"username": "", "password": ""}).content
+    html = html.decode()
+    assert "Enter your username or email address" in html
+    assert "Enter your password" in html
+
+
+def test_sign_in_page_is_titled_with_the_site_name(client):
+    html = client.get("/accounts/login/", HTTP_HOST="localhost").content.decode()
+    assert "<title>Sign in – Support Services Intranet</title>" in html

@@ -1,0 +1,1 @@
+"""Council-scale benchmark: seed a large dataset, load the app, report the figures."""

@@ -1,0 +1,43 @@
+"""Files attached to cases, kept in private storage."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+
+from helpdesk.storage import get_private_storage
+
+
+def attachment_path(instance, filename: str) -> str:
+    """Store under an unguessable name; the original name is kept in the row."""
+    return f"cases/{instance.case_id}/{uuid.uuid4().hex}"
+
+
+class Attachment(models.Model):
+    case = models.ForeignKey(
+        "helpdesk.Case", on_delete=models.PROTECT, related_name="attachments"
+    )
+    event = models.ForeignKey(
+        "helpdesk.TimelineEvent",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attachments",
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    file = models.FileField(
+        storage=get_private_storage, upload_to=attachment_path, max_length=255
+    )
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -1,0 +1,241 @@
+"""Emails about case events: who gets which, queued through the outbox.
+
+`event_notify` runs inside the transaction that records a timeline event and
+stores one outbox message per (event, recipient, email); nothing is sent there.
+The outbox later calls `email_deliver`, which reads everything again, so a
+recipient who lost sight of the case, left, or a row deleted since, gets no
+mail. Confidential cases only ever mail their requester and their access team,
+because every recipient must pass `selectors.can_see` both when the message is
+queued and when it is sent. Requester emails quote only public text.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from email.utils import parseaddr
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+
+from helpdesk import selectors
+from helpdesk.email_in import rules as email_rules
+from helpdesk.models import Case, Membership, TimelineEvent
+from intranet import outbox
+
+logger = logging.getLogger(__name__)
+
+TOPIC = "helpdesk.email"
+COUNCIL_NAME = "Avonford Borough Council"
+# Well inside the outbox lease, so a slow mail server cannot outlive the claim.
+SEND_TIMEOUT_SECONDS = 60
+
+Event = TimelineEvent.Kind
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One kind of email: its subject (after the case reference) and audience."""
+
+    subject: str
+    for_requester: bool = False
+
+
+NOTICES = {
+    "case_received": Notice("We have received your request", for_requester=True),
+    "case_reply": Notice("New reply to your request", for_requester=True),
+    "case_awaiting_requester": Notice("We need your reply", for_requester=True),
+    "case_resolved": Notice("Your request has been resolved", for_requester=True),
+    "case_assigned": Notice("Case assigned to you"),
+    "case_requester_replied": Notice("The requester has replied"),
+    "case_new_in_queue": Notice("New case in your queue"),
+    "case_sla_warning": Notice("Resolution target is near"),
+    "case_sla_breach": Notice("Resolution target missed"),
+}
+
+
+def event_notify(*, event: TimelineEvent) -> None:
+    """Queue the emails one timeline event calls for, in the caller's transaction.
+
+    :raises TransactionManagementError: if called outside a transaction
+    """
+    for recipient, template in recipients_for(event):
+        outbox.enqueue(
+            topic=TOPIC,
+            payload={
+                "event_id": event.pk,
+                "recipient_id": recipient.pk,
+                "template": template,
+            },
+            dedupe_key=f"event:{event.pk}:{recipient.pk}:{template}",
+        )
+
+
+def recipients_for(event: TimelineEvent) -> list[tuple]:
+    """Return (user, template) for everyone the event should be emailed to.
+
+    Nobody is told about their own action, except that a requester always gets
+    the receipt with their reference.
+    """
+    case = event.case
+    candidates = _candidates(event, case)
+    chosen, seen = [], set()
+    for user, template in candidates:
+        if user is None or (user.pk, template) in seen:
+            continue
+        own_action = event.actor_id == user.pk and template != "case_received"
+        if own_action or not _may_receive(user, event, NOTICES[template]):
+            continue
+        seen.add((user.pk, template))
+        chosen.append((user, template))
+    return chosen
+
+
+def _candidates(event: TimelineEvent, case: Case) -> list[tuple]:
+    requester, assignee = case.requester, case.assignee
+    by_requester = event.actor_id == case.requester_id
+    match event.kind:
+        case Event.CREATED:
+            return [(requester, "case_received")]
+        case Event.ROUTED:
+            queue_id = event.data.get("queue_id", case.queue_id)
+            return [(user, "case_new_in_queue") for user in _queue_team(queue_id)]
+        case Event.TRANSFERRED:
+            queue_id = event.data.get("to_queue_id", case.queue_id)
+            return [(user, "case_new_in_queue") for user in _queue_team(queue_id)]
+        case Event.ASSIGNED:
+            return [(_user(event.data.get("to_user_id")), "case_assigned")]
+        case Event.REPLY if by_requester:
+            return [(assignee, "case_requester_replied")]
+        case Event.REPLY:
+            return [(requester, "case_reply")]
+        case Event.STATUS_CHANGED if (
+            event.data.get("to") == Case.Status.AWAITING_REQUESTER
+        ):
+            return [(requester, "case_awaiting_requester")]
+        case Event.RESOLVED:
+            return [(requester, "case_resolved")]
+        case Event.SLA_WARNING:
+            return [(assignee or _lead(case), "case_sla_warning")]
+        case Event.SLA_BREACH:
+            return [(_lead(case), "case_sla_breach"), (assignee, "case_sla_breach")]
+    return []
+
+
+def _user(user_id):
+    if user_id is None:
+        return None
+    return get_user_model().objects.filter(pk=user_id).first()
+
+
+def _queue_team(queue_id) -> list:
+    memberships = Membership.objects.filter(team__queue__pk=queue_id).select_related(
+        "user"
+    )
+    return [membership.user for membership in memberships.order_by("user_id")]
+
+
+def _lead(case: Case):
+    return case.queue.team.lead
+
+
+def _may_receive(user, event: TimelineEvent, notice: Notice) -> bool:
+    case = event.case
+    if not (user.is_active and user.email):
+        return False
+    if notice.for_requester and not (event.public and user.pk == case.requester_id):
+        return False
+    return selectors.can_see(user, case)
+
+
+@outbox.handler(TOPIC)
+def email_deliver(message) -> None:
+    """Send the one email an outbox message stands for, if it is still due.
+
+    A deleted event or recipient, or one who may no longer see the case, means
+    there is nothing to send; the message then counts as delivered.
+
+    :raises LookupError: for a template this module does not know
+    """
+    payload = message.payload
+    notice = NOTICES.get(payload["template"])
+    if notice is None:
+        raise LookupError(f"No case email is called {payload['template']!r}.")
+    event = (
+        TimelineEvent.objects.select_related(
+            "case__requester", "case__assignee", "case__queue__team", "actor"
+        )
+        .filter(pk=payload["event_id"])
+        .first()
+    )
+    recipient = _user(payload["recipient_id"])
+    if event is None or recipient is None:
+        logger.info("helpdesk email %s: event or recipient is gone", message.pk)
+        return
+    if not _may_receive(recipient, event, notice):
+        logger.info("helpdesk email %s: recipient may not receive it", message.pk)
+        return
+    email = email_build(
+        event=event,
+        recipient=recipient,
+        template=payload["template"],
+        message_id=_message_id(message.dedupe_key),
+    )
+    email.connection = get_connection(timeout=SEND_TIMEOUT_SECONDS)
+    email.send()
+
+
+def email_build(
+    *, event: TimelineEvent, recipient, template: str, message_id: str
+) -> EmailMultiAlternatives:
+    """Render the text and HTML versions of one case email to one person."""
+    case = event.case
+    notice = NOTICES[template]
+    subject = f"[{case.reference}] {notice.subject}"
+    context = {
+        "case": case,
+        "event": event,
+        "recipient": recipient,
+        "subject": subject,
+        "case_url": _case_url(case),
+        "council_name": COUNCIL_NAME,
+    }
+    email = EmailMultiAlternatives(
+        subject=subject,
+        body=render_to_string(f"emails/helpdesk/{template}.txt", context),
+        to=[recipient.email],
+        headers={
+            "Message-ID": message_id,
+            "References": f"<case.{case.pk}@{_mail_domain()}>",
+            # Mark the mail as automatic so replies-by-robot never come back in
+            # as new cases, and our own mail-in recognises it.
+            "Auto-Submitted": "auto-generated",
+            email_rules.LOOP_HEADER: _mail_domain(),
+        },
+    )
+    email.attach_alternative(
+        render_to_string(f"emails/helpdesk/{template}.html", context), "text/html"
+    )
+    return email
+
+
+def _message_id(dedupe_key: str) -> str:
+    # The same outbox message always yields the same Message-ID, so a repeat
+    # after a lost worker can be recognised by the receiving mail system.
+    return f"<helpdesk.{dedupe_key.replace(':', '.')}@{_mail_domain()}>"
+
+
+def _mail_domain() -> str:
+    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    return address.rpartition("@")[2] or "localhost"
+
+
+def _case_url(case: Case) -> str | None:
+    try:
+        path = reverse("helpdesk:case-detail", kwargs={"reference": case.reference})
+    except NoReverseMatch:
+        return None
+    return settings.SITE_URL.rstrip("/") + path

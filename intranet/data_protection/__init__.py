@@ -1,0 +1,2 @@
+"""Data protection: what each app holds about one member of staff, for subject
+access requests."""

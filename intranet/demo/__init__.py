@@ -1,0 +1,1 @@
+"""Demo content for Avonford Borough Council, loaded by ``manage.py seed_demo``."""

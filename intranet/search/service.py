@@ -1,0 +1,153 @@
+"""The one search interface: `search` and `suggest`, whichever backend answers."""
+
+import logging
+from dataclasses import replace
+
+from django.conf import settings
+from django.utils import timezone
+from elasticsearch import ApiError, TransportError
+
+from intranet.models import SearchQueryLog, ServiceArea, ServiceAreaPage
+
+from . import backends, registry, text
+from .facets import FACETS
+from .query import SearchRequest
+from .results import SearchResults, Suggestion
+
+logger = logging.getLogger(__name__)
+
+MAX_PAGE = 100
+MAX_PAGE_SIZE = 50
+MAX_FILTER_VALUES = 10
+MAX_SUGGESTIONS = 10
+# Errors that mean "Elasticsearch cannot answer now": unreachable, timed out,
+# or answering with an error such as a missing index.
+UNAVAILABLE = (TransportError, ApiError)
+
+
+def search(
+    *,
+    user,
+    query: str,
+    filters: dict[str, list[str]] | None = None,
+    page: int = 1,
+    page_size: int | None = None,
+) -> SearchResults:
+    """Return the page of results the user may see for ``query``.
+
+    Unknown facet names and values are dropped, and a page past the end is
+    answered with the last page, so any input gets a sensible answer. When
+    Elasticsearch cannot answer, the database does, and the result says so.
+    """
+    page_size = max(
+        1, min(page_size or settings.SEARCH_RESULTS_PER_PAGE, MAX_PAGE_SIZE)
+    )
+    labels = _labels()
+    request = SearchRequest.parse(
+        query,
+        filters=_clean_filters(filters or {}, labels),
+        visibility=_visibility(user),
+        labels=labels,
+        page=max(1, min(page, MAX_PAGE)),
+        page_size=page_size,
+    )
+    results = _answer(request)
+    last_page = min(results.num_pages, MAX_PAGE)
+    if not results.hits and request.page > last_page:
+        results = _answer(_with_page(request, last_page))
+    return results
+
+
+def suggest(*, user, prefix: str, limit: int = 6) -> list[Suggestion]:
+    """Return titles the user may open that match what they have typed so far."""
+    prefix = text.normalise(prefix)[:100]
+    if len(prefix) < 2:
+        return []
+    kwargs = {
+        "prefix": prefix,
+        "visibility": _visibility(user),
+        "labels": _labels(),
+        "limit": max(1, min(limit, MAX_SUGGESTIONS)),
+    }
+    backend = backends.get(settings.SEARCH_BACKEND)
+    try:
+        return backend.suggest(**kwargs)
+    except UNAVAILABLE as exc:
+        _warn_fallback(backend.name, exc)
+        return backends.get("database").suggest(**kwargs)
+
+
+def query_log_record(*, user, results: SearchResults) -> SearchQueryLog | None:
+    """Record a search that found nothing, for the content reports."""
+    if results.total or not results.query:
+        return None
+    return SearchQueryLog.objects.create(
+        query=results.query.lower()[:200],
+        results_count=0,
+        user=user if getattr(user, "is_authenticated", False) else None,
+        backend=results.backend,
+        created_at=timezone.now(),
+    )
+
+
+def help_pages() -> list[ServiceAreaPage]:
+    """Return the live service area pages, whose request forms help when nothing
+    matches."""
+    return list(
+        ServiceAreaPage.objects.live()
+        .select_related("service_area")
+        .order_by("service_area__position", "title")
+    )
+
+
+def _answer(request: SearchRequest) -> SearchResults:
+    backend = backends.get(settings.SEARCH_BACKEND)
+    try:
+        return backend.search(request)
+    except UNAVAILABLE as exc:
+        if backend.name == "database":
+            raise
+        _warn_fallback(backend.name, exc)
+        results = backends.get("database").search(request)
+        results.fell_back = True
+        return results
+
+
+def _warn_fallback(name: str, exc: Exception) -> None:
+    logger.warning(
+        "search: %s did not answer (%s); answering from the database",
+        name,
+        type(exc).__name__,
+    )
+
+
+def _with_page(request: SearchRequest, page: int) -> SearchRequest:
+    return replace(request, page=page)
+
+
+def _labels() -> dict[str, dict[str, str]]:
+    return {
+        "type": registry.labels(),
+        "service_area": dict(ServiceArea.objects.values_list("slug", "name")),
+    }
+
+
+def _clean_filters(filters: dict, labels: dict) -> dict[str, list[str]]:
+    cleaned = {}
+    for name, _label in FACETS:
+        values = [str(v)[:100] for v in filters.get(name, []) if v][:MAX_FILTER_VALUES]
+        known = labels.get(name)
+        if known is not None:
+            values = [v for v in values if v in known]
+        if values:
+            cleaned[name] = list(dict.fromkeys(values))
+    return cleaned
+
+
+def _visibility(user) -> dict[str, list[int]]:
+    visibility = {}
+    for document in registry.documents():
+        if document.scope != "public":
+            ids = document.visible_ids(user)
+            visibility[document.object_type] = [] if ids is None else list(ids)
+    return visibility

@@ -1,0 +1,1 @@
+"""Writes to people and the organisation: one transaction per service call."""

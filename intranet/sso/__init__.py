@@ -1,0 +1,1 @@
+"""Single sign-on with OpenID Connect, matching staff records by email address."""

@@ -9,6 +9,8 @@ PIP := $(VENV)/bin/pip
 PORT ?= 8000
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/intranet
 REDIS_TEST_URL ?= redis://127.0.0.1:6379
+# Two workers suit the two-core machines CI runs on; PYTEST_ARGS= runs serially.
+PYTEST_ARGS ?= -n 2
 RUN_ENV := DEMO_MODE=true CELERY_BROKER_URL=filesystem://
 
 .PHONY: help install install-python install-assets install-browser run worker \
@@ -67,12 +69,12 @@ test: install install-browser ## Run the whole suite (SQLite; then PostgreSQL + 
 	else echo "PostgreSQL or Redis not answering: skipped the run against them"; fi
 
 test-sqlite: install ## Run the suite on the zero-set-up defaults (SQLite, in-process tasks)
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test-services: install ## Run the suite against PostgreSQL and Redis
 	DATABASE_URL=$(PG_TEST_URL) CACHE_URL=$(REDIS_TEST_URL)/1 \
 	CELERY_BROKER_URL=$(REDIS_TEST_URL)/2 REDIS_URL=$(REDIS_TEST_URL)/3 \
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test-e2e: install install-browser ## Run only the browser journeys and accessibility audit in Chromium
 	$(VENV)/bin/pytest -m e2e tests/e2e

@@ -48,7 +48,7 @@ PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=
 
 
 class SessionTimeoutMiddleware:
-    """Sign people out after a spell of inactivity, and after a working day regardless."""
+    """Sign people out after a spell of inactivity, and after a working day anyway."""
 
     def __init__(self, get_response):
         self.get_response = get_response

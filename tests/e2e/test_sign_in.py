@@ -56,7 +56,7 @@ def test_sign_in_works_with_the_keyboard_alone(page, staff_user):
 
     summary = page.locator(".govuk-error-summary")
     expect(summary).to_be_focused()
-    expect(summary.get_by_role("link")).to_have_text("This field is required.")
+    expect(summary.get_by_role("link")).to_have_text("Enter your password")
     keyboard.press("Tab")
     expect(summary.get_by_role("link")).to_be_focused()
     keyboard.press("Enter")

@@ -84,4 +84,4 @@ def test_sign_in_names_each_missing_field(client):
 
 def test_sign_in_page_is_titled_with_the_site_name(client):
     html = client.get("/accounts/login/", HTTP_HOST="localhost").content.decode()
-    assert "<title>Sign in – Support Services Intranet</title>" in html
+    assert "<title>Sign in \N{EN DASH} Support Services Intranet</title>" in html

@@ -43,9 +43,16 @@ class Outcome:
 
     samples: list[Sample] = field(default_factory=list)
     wall_seconds: float = 0.0
+    expected_status: int | None = None
+
+    def expect(self, status: int) -> None:
+        """Count only ``status`` as success, as when a refused form shows again."""
+        self.expected_status = status
 
     @property
     def ok(self) -> list[Sample]:
+        if self.expected_status is not None:
+            return [s for s in self.samples if s.status == self.expected_status]
         return [s for s in self.samples if 200 <= s.status < 400]
 
     @property

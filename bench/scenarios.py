@@ -12,6 +12,7 @@ import random
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import quote_plus
 
 from django.contrib.auth import get_user_model
 from django.test import Client
@@ -19,6 +20,7 @@ from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 
 from bench import dataset
 from bench.load import Call
+from forms import validation
 from forms.fields import FieldType
 from forms.models import Outcome, RequestFormPage
 from helpdesk.models import Case, Queue
@@ -46,6 +48,8 @@ class Scenario:
     note: str = ""
     #: Served by a Wagtail page rather than a URL pattern of its own.
     page_tree: bool = False
+    #: The only status that counts as success, when any other would be a failure.
+    expect_status: int | None = None
 
 
 class Sessions:
@@ -115,7 +119,7 @@ def build(*, rng_seed: int = 7, submitters: int = 50) -> list[Scenario]:
         Scenario(
             "search",
             150,
-            get(lambda: f"/search/?q={pick(SEARCH_TERMS)}", agent_sessions),
+            get(lambda: f"/search/?q={quote_plus(pick(SEARCH_TERMS))}", agent_sessions),
             note="as a specialist, so cases are searched too",
         ),
         Scenario(
@@ -144,7 +148,11 @@ def _if_available(scenario: Scenario) -> Scenario:
 
 def submission_form() -> tuple[RequestFormPage, dict[str, str]] | None:
     """Return a live case-opening form whose questions the benchmark can answer."""
-    pages = RequestFormPage.objects.live().filter(outcome=Outcome.CASE).order_by("pk")
+    pages = (
+        RequestFormPage.objects.live()
+        .filter(outcome=Outcome.CASE, request_type__confidential=False)
+        .order_by("pk")
+    )
     for page in pages:
         answers = {}
         for question in page.form_fields.all():
@@ -172,6 +180,8 @@ def _submission(people, sessions: Sessions, submitters: int) -> Scenario:
     def call(thread: int, n: int) -> Call:
         form = {
             **answers,
+            # Asked only of line managers; everyone else's form ignores it.
+            "request_for": validation.MYSELF,
             "subject": f"Benchmark request {thread}-{n}",
             "submission_key": str(uuid.uuid4()),
         }
@@ -183,5 +193,6 @@ def _submission(people, sessions: Sessions, submitters: int) -> Scenario:
         call,
         concurrency=submitters,
         page_tree=True,
+        expect_status=302,
         note=f"{submitters} concurrent submitters to “{page.title}”",
     )

@@ -4,7 +4,7 @@ Visibility comes from `case_list_visible_to`, the same selector that scopes
 case lists and detail pages, so search never shows a case its page would refuse.
 """
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from helpdesk import selectors
 from helpdesk.models import Case
@@ -37,7 +37,5 @@ class CaseDocument(SearchDocument):
         return "\n".join(p for p in (case.description, case.resolution_summary) if p)
 
     def prepare_url(self, case) -> str:
-        try:
-            return reverse("helpdesk:case-detail", kwargs={"reference": case.reference})
-        except NoReverseMatch:
-            return reverse("search") + f"?q={case.reference}"
+        # Only agents ever see case hits, so they go to the agent's case page.
+        return reverse("helpdesk:case", kwargs={"reference": case.reference})

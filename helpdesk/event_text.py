@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from helpdesk.models import Case, TimelineEvent
+from helpdesk.models import Case, Priority, TimelineEvent
 
 Kind = TimelineEvent.Kind
+SLA_TARGETS = {
+    "first_response": "First response target",
+    "resolution": "Resolution target",
+}
 
 
 def _status(value: str | None) -> str:
@@ -14,6 +18,25 @@ def _status(value: str | None) -> str:
         return Case.Status(value).label.lower()
     except ValueError:
         return str(value or "unknown")
+
+
+def _sla_line(kind: str, data: Mapping) -> str:
+    # Events from before first-response checks name no target: they were all
+    # about resolution.
+    target = SLA_TARGETS.get(data.get("target"), "Resolution target")
+    if kind == Kind.SLA_WARNING:
+        return f"{target} is near"
+    line = f"{target} missed"
+    if data.get("priority_to"):
+        line += f"; priority raised to {_priority(data['priority_to'])}"
+    return line
+
+
+def _priority(value: str) -> str:
+    try:
+        return Priority(value).label.lower()
+    except ValueError:
+        return str(value)
 
 
 def user_ids(event: TimelineEvent) -> set[int]:
@@ -39,4 +62,8 @@ def describe(event: TimelineEvent, *, names: Mapping[int, str]) -> str:
         return f"Routed to {data.get('queue', 'a queue')}"
     if event.kind == Kind.CLAIMED:
         return "Claimed"
+    if event.kind in (Kind.SLA_WARNING, Kind.SLA_BREACH):
+        return _sla_line(event.kind, data)
+    if event.kind == Kind.DUE_CHANGED and data.get("cancelled"):
+        return "Support no longer needed: the meeting is cancelled"
     return event.get_kind_display()

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from datetime import datetime
 from email.utils import parseaddr
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from helpdesk import selectors
 from helpdesk.email_in import rules as email_rules
@@ -38,10 +39,17 @@ Event = TimelineEvent.Kind
 
 @dataclass(frozen=True)
 class Notice:
-    """One kind of email: its subject (after the case reference) and audience."""
+    """One kind of email: its subject (after the case reference) and audience.
+
+    A requester's email normally follows an event they can see; one that
+    quotes nothing of the event (``quotes_event=False``) may follow an
+    internal one. ``template`` names the template pair when it is shared.
+    """
 
     subject: str
     for_requester: bool = False
+    quotes_event: bool = True
+    template: str = ""
 
 
 NOTICES = {
@@ -54,6 +62,24 @@ NOTICES = {
     "case_new_in_queue": Notice("New case in your queue"),
     "case_sla_warning": Notice("Resolution target is near"),
     "case_sla_breach": Notice("Resolution target missed"),
+    "case_first_response_warning": Notice("First response target is near"),
+    "case_first_response_breach": Notice("First response target missed"),
+    "case_due_changed": Notice("Due time changed", template="case_due_changed"),
+    "case_due_changed_to_requester": Notice(
+        "Due time changed",
+        for_requester=True,
+        quotes_event=False,
+        template="case_due_changed",
+    ),
+    "case_support_cancelled": Notice(
+        "Support no longer needed", template="case_due_changed"
+    ),
+    "case_support_cancelled_to_requester": Notice(
+        "Support no longer needed",
+        for_requester=True,
+        quotes_event=False,
+        template="case_due_changed",
+    ),
 }
 
 
@@ -119,10 +145,34 @@ def _candidates(event: TimelineEvent, case: Case) -> list[tuple]:
         case Event.RESOLVED:
             return [(requester, "case_resolved")]
         case Event.SLA_WARNING:
-            return [(assignee or _lead(case), "case_sla_warning")]
+            return [(assignee or _lead(case), _sla_template(event, "warning"))]
         case Event.SLA_BREACH:
-            return [(_lead(case), "case_sla_breach"), (assignee, "case_sla_breach")]
+            template = _sla_template(event, "breach")
+            return [(_lead(case), template), (assignee, template)]
+        # A due time set as the case opens is part of its receipt, not news.
+        case Event.DUE_CHANGED if event.created_at > case.created_at:
+            return _due_changed(event, case)
     return []
+
+
+def _due_changed(event: TimelineEvent, case: Case) -> list[tuple]:
+    template = (
+        "case_support_cancelled"
+        if event.data.get("cancelled")
+        else ("case_due_changed")
+    )
+    workers = [case.assignee] if case.assignee else _queue_team(case.queue_id)
+    chosen = [(user, template) for user in workers]
+    if event.data.get("tell_requester", True):
+        chosen.append((case.requester, f"{template}_to_requester"))
+    return chosen
+
+
+def _sla_template(event: TimelineEvent, stage: str) -> str:
+    # Events written before first-response checks existed name no target.
+    if event.data.get("target") == "first_response":
+        return f"case_first_response_{stage}"
+    return f"case_sla_{stage}"
 
 
 def _user(user_id):
@@ -146,7 +196,9 @@ def _may_receive(user, event: TimelineEvent, notice: Notice) -> bool:
     case = event.case
     if not (user.is_active and user.email):
         return False
-    if notice.for_requester and not (event.public and user.pk == case.requester_id):
+    if notice.for_requester and not (
+        (event.public or not notice.quotes_event) and user.pk == case.requester_id
+    ):
         return False
     return selectors.can_see(user, case)
 
@@ -194,18 +246,21 @@ def email_build(
     """Render the text and HTML versions of one case email to one person."""
     case = event.case
     notice = NOTICES[template]
+    files = notice.template or template
     subject = f"[{case.reference}] {notice.subject}"
     context = {
         "case": case,
         "event": event,
         "recipient": recipient,
         "subject": subject,
-        "case_url": _case_url(case),
+        "case_url": _case_url(case, for_requester=notice.for_requester),
         "council_name": COUNCIL_NAME,
+        "notice": notice,
+        "due_change": _due_change(event),
     }
     email = EmailMultiAlternatives(
         subject=subject,
-        body=render_to_string(f"emails/helpdesk/{template}.txt", context),
+        body=render_to_string(f"emails/helpdesk/{files}.txt", context),
         to=[recipient.email],
         headers={
             "Message-ID": message_id,
@@ -217,9 +272,18 @@ def email_build(
         },
     )
     email.attach_alternative(
-        render_to_string(f"emails/helpdesk/{template}.html", context), "text/html"
+        render_to_string(f"emails/helpdesk/{files}.html", context), "text/html"
     )
     return email
+
+
+def _due_change(event: TimelineEvent) -> dict:
+    """Return the old and new due times an event names, as datetimes."""
+    return {
+        name: datetime.fromisoformat(value)
+        for name in ("previous_due_at", "due_at")
+        if (value := event.data.get(name))
+    }
 
 
 def _message_id(dedupe_key: str) -> str:
@@ -233,9 +297,11 @@ def _mail_domain() -> str:
     return address.rpartition("@")[2] or "localhost"
 
 
-def _case_url(case: Case) -> str | None:
-    try:
-        path = reverse("helpdesk:case-detail", kwargs={"reference": case.reference})
-    except NoReverseMatch:
-        return None
+def _case_url(case: Case, *, for_requester: bool) -> str:
+    """Return the absolute address of the page the recipient works the case on.
+
+    Requesters follow their request at /requests/; agents work it at /cases/.
+    """
+    name = "helpdesk:request-detail" if for_requester else "helpdesk:case"
+    path = reverse(name, kwargs={"reference": case.reference})
     return settings.SITE_URL.rstrip("/") + path

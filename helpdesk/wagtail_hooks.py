@@ -9,6 +9,9 @@ from helpdesk import (
     requester_hooks,  # noqa: F401  registers "My requests" and the home panel
     snippets,
 )
+from helpdesk.committees import wagtail_hooks as committee_hooks
+from helpdesk.demo import seed as demo_seed  # noqa: F401  registers the demo content
+from helpdesk.email_in import snippets as email_in_snippets
 from helpdesk.models import BusinessCalendar, RoutingRule, SLAPolicy
 from helpdesk.retention import wagtail_hooks as retention_hooks
 
@@ -63,6 +66,8 @@ class SupportServicesViewSetGroup(SnippetViewSetGroup):
         SLAPolicyViewSet,
         BusinessCalendarViewSet,
         *retention_hooks.VIEWSETS,
+        *email_in_snippets.VIEWSETS,
+        *committee_hooks.VIEWSETS,
     )
 
 

@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from intranet.sso import views as sso_views
 from intranet.views import accounts, health
 from intranet.views import search as search_views
 
@@ -22,6 +23,8 @@ urlpatterns = [
     path("requests/", include("forms.urls")),
     path("reports/", include("helpdesk.reports.urls")),
     path("api/", include("helpdesk.api.site_urls")),
+    path("admin/login/", sso_views.site_sign_in_redirect),
+    path("_util/login/", sso_views.site_sign_in_redirect),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

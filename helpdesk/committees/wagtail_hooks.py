@@ -4,8 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.ui.tables import BooleanColumn, Column
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from helpdesk.committees import demo, services
 from helpdesk.committees.models import Committee, Meeting, Venue
@@ -48,14 +47,8 @@ class VenueViewSet(SnippetViewSet):
     ]
 
 
-class CommitteeViewSetGroup(SnippetViewSetGroup):
-    menu_label = "Committees"
-    menu_icon = "date"
-    menu_order = 310
-    items = (MeetingViewSet, CommitteeViewSet, VenueViewSet)
-
-
-register_snippet(CommitteeViewSetGroup)
+# Listed in the admin's "Support Services" menu, beside the other helpdesk settings.
+VIEWSETS = (MeetingViewSet, CommitteeViewSet, VenueViewSet)
 
 
 @hooks.register("before_edit_snippet")
@@ -74,10 +67,9 @@ def follow_meeting_edit(request, instance):
     )
     now = timezone.now()
     if instance.is_cancelled and before_status != Meeting.Status.CANCELLED:
-        services.booking_notify(
+        services.booking_cancelled_record(
             meeting=instance,
             body=f"{instance} is cancelled. This support is no longer needed.",
-            data={"meeting_id": instance.pk, "meeting_status": instance.status},
             actor=request.user,
             now=now,
         )

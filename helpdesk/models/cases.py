@@ -76,6 +76,9 @@ class Case(models.Model):
     sla_remaining_seconds = models.IntegerField(null=True, blank=True)
     sla_warning_sent_at = models.DateTimeField(null=True, blank=True)
     sla_breached_at = models.DateTimeField(null=True, blank=True)
+    first_response_warning_due_at = models.DateTimeField(null=True, blank=True)
+    first_response_warning_sent_at = models.DateTimeField(null=True, blank=True)
+    first_response_breached_at = models.DateTimeField(null=True, blank=True)
     resolution_summary = models.TextField(blank=True)
     merged_into = models.ForeignKey(
         "self",

@@ -35,6 +35,7 @@ class TimelineEvent(models.Model):
         REOPENED = "reopened", "Reopened"
         RESOLVED = "resolved", "Resolved"
         ATTACHMENT_ADDED = "attachment_added", "Attachment added"
+        DUE_CHANGED = "due_changed", "Due time changed"
 
     case = models.ForeignKey(
         "helpdesk.Case", on_delete=models.PROTECT, related_name="events"

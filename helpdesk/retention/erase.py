@@ -45,8 +45,14 @@ def former_staff_user():
     return user
 
 
-def is_anonymised(case: Case, placeholder) -> bool:
-    return case.requester_id == placeholder.pk and case.subject == REMOVED
+def former_staff_user_id() -> int | None:
+    """Return the stand-in's id without creating it, so dry runs change nothing."""
+    users = get_user_model().objects.filter(username=FORMER_STAFF_USERNAME)
+    return users.values_list("pk", flat=True).first()
+
+
+def is_anonymised(case: Case, placeholder_id: int | None) -> bool:
+    return case.requester_id == placeholder_id and case.subject == REMOVED
 
 
 def _timeline_rewrite(events: models.QuerySet, **values) -> int:

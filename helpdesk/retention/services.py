@@ -66,7 +66,7 @@ def _held(*, case_ids=None) -> tuple[set[int], set[int]]:
     return cases, requesters
 
 
-def _facts(case: Case, *, held: tuple[set[int], set[int]], placeholder):
+def _facts(case: Case, *, held: tuple[set[int], set[int]], placeholder_id):
     policy = case.request_type.retention_policy
     return schedule.CaseFacts(
         case_id=case.pk,
@@ -82,7 +82,7 @@ def _facts(case: Case, *, held: tuple[set[int], set[int]], placeholder):
             retain_days=policy.retain_days,
         ),
         held=case.pk in held[0] or case.requester_id in held[1],
-        anonymised=erase.is_anonymised(case, placeholder),
+        anonymised=erase.is_anonymised(case, placeholder_id),
     )
 
 
@@ -93,7 +93,7 @@ def retention_plan(*, now: datetime) -> RetentionReport:
     at; open cases and cases under an active legal hold are never due.
     """
     report = RetentionReport(now=now, applied=False)
-    placeholder = erase.former_staff_user()
+    placeholder_id = erase.former_staff_user_id()
     held = _held()
     cases = (
         Case.objects.filter(
@@ -106,7 +106,7 @@ def retention_plan(*, now: datetime) -> RetentionReport:
     )
     for case in cases.iterator(chunk_size=500):
         decision = schedule.decide(
-            _facts(case, held=held, placeholder=placeholder), now=now
+            _facts(case, held=held, placeholder_id=placeholder_id), now=now
         )
         report.counts[decision.outcome] += 1
         if decision.outcome in REPORTED:
@@ -115,9 +115,10 @@ def retention_plan(*, now: datetime) -> RetentionReport:
 
 
 def _apply_one(decision: Decision, *, now: datetime, placeholder):
-    """Apply one decision after re-checking it under a row lock.
+    """Re-check one decision under a row lock and carry it out.
 
-    Return the files to remove, or the decision that replaced it.
+    Return the stored files to remove and the decision actually taken, which
+    is None when the case has gone in the meantime.
     """
     case = (
         Case.objects.select_for_update(of=("self",))
@@ -128,7 +129,7 @@ def _apply_one(decision: Decision, *, now: datetime, placeholder):
     if case is None:
         return [], None
     fresh = schedule.decide(
-        _facts(case, held=_held(case_ids=[case.pk]), placeholder=placeholder),
+        _facts(case, held=_held(case_ids=[case.pk]), placeholder_id=placeholder.pk),
         now=now,
     )
     if fresh.outcome == Outcome.DELETE:
@@ -205,11 +206,12 @@ def _apply_batch_item(decision, report: RetentionReport, *, now, placeholder):
         report.skipped.append(kept)
         report.counts["skipped"] += 1
         return
-    if applied is None or applied.outcome not in (Outcome.DELETE, Outcome.ANONYMISE):
-        if applied is not None and applied.outcome == Outcome.HELD:
-            report.skipped.append(applied)
-            report.counts["held"] += 1
+    if applied is None:
         return
-    report.decisions.append(applied)
-    report.counts[applied.outcome] += 1
-    transaction.on_commit(lambda: _remove_files(files))
+    if applied.outcome == Outcome.HELD:
+        report.skipped.append(applied)
+        report.counts["held"] += 1
+    elif applied.outcome in (Outcome.DELETE, Outcome.ANONYMISE):
+        report.decisions.append(applied)
+        report.counts[applied.outcome] += 1
+        transaction.on_commit(lambda: _remove_files(files))

@@ -16,14 +16,21 @@ Event = TimelineEvent.Kind
 
 @transaction.atomic
 def case_set_due(
-    *, case: Case, due_at: datetime, reason: str, now: datetime, actor=None
+    *,
+    case: Case,
+    due_at: datetime,
+    reason: str,
+    now: datetime,
+    actor=None,
+    tell_requester: bool = True,
 ) -> Case:
     """Make the case due at `due_at`, re-arming its warning and breach, and say why.
 
     The SLA sweep then warns and flags a breach against the new time as for any
     other case. A paused clock keeps its pause, holding the working time left
     until the new due time. The change is recorded on the timeline, which is
-    how the people working the case hear of it.
+    how the people working the case, and unless `tell_requester` is false its
+    requester, hear of it.
 
     :raises ValidationError: on ``reason`` if blank, on ``due_at`` if naive, on
         ``status`` if the case is already finished
@@ -42,6 +49,12 @@ def case_set_due(
     case.resolution_due_at = due_at
     if case.first_response_due_at and case.first_response_due_at > due_at:
         case.first_response_due_at = due_at
+        case.first_response_warning_due_at = sla.warning_at(
+            start=case.created_at,
+            due_at=due_at,
+            calendar=calendar,
+            fraction=sla_clock.WARNING_FRACTION,
+        )
     case.sla_warning_due_at = sla.warning_at(
         start=case.created_at,
         due_at=due_at,
@@ -61,7 +74,7 @@ def case_set_due(
     case.save()
     timeline.event_record(
         case=case,
-        kind=Event.INTERNAL_NOTE,
+        kind=Event.DUE_CHANGED,
         actor=actor,
         now=now,
         body=f"Now due {due_at.astimezone(sla.LONDON):%-d %B %Y at %H:%M}: {reason}",
@@ -69,6 +82,7 @@ def case_set_due(
             "due_at": due_at.isoformat(),
             "previous_due_at": previous.isoformat() if previous else None,
             "reason": reason,
+            "tell_requester": tell_requester,
         },
     )
     return case

@@ -22,7 +22,7 @@ def case_calendar(case: Case) -> sla.WorkingCalendar:
 
 
 def clock_start(*, case: Case, now: datetime) -> None:
-    """Set the first-response, warning and resolution due times from the policy."""
+    """Set the first-response and resolution due times, and their warnings."""
     policy = case.request_type.sla_policy
     target = policy.target_for(case.priority) if policy else None
     if target is None:
@@ -37,6 +37,12 @@ def clock_start(*, case: Case, now: datetime) -> None:
     case.sla_warning_due_at = sla.warning_at(
         start=now,
         due_at=case.resolution_due_at,
+        calendar=calendar,
+        fraction=WARNING_FRACTION,
+    )
+    case.first_response_warning_due_at = sla.warning_at(
+        start=now,
+        due_at=case.first_response_due_at,
         calendar=calendar,
         fraction=WARNING_FRACTION,
     )

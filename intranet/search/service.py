@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 from elasticsearch import ApiError, TransportError
 
-from intranet.models import SearchQueryLog, ServiceArea, ServiceAreaPage
+from intranet.models import SearchQueryLog, ServiceArea
 
 from . import backends, registry, text
 from .facets import FACETS
@@ -90,16 +90,6 @@ def query_log_record(*, user, results: SearchResults) -> SearchQueryLog | None:
     )
 
 
-def help_pages() -> list[ServiceAreaPage]:
-    """Return the live service area pages, whose request forms help when nothing
-    matches."""
-    return list(
-        ServiceAreaPage.objects.live()
-        .select_related("service_area")
-        .order_by("service_area__position", "title")
-    )
-
-
 def _answer(request: SearchRequest) -> SearchResults:
     backend = backends.get(settings.SEARCH_BACKEND)
     try:
@@ -149,5 +139,5 @@ def _visibility(user) -> dict[str, list[int]]:
     for document in registry.documents():
         if document.scope != "public":
             ids = document.visible_ids(user)
-            visibility[document.object_type] = [] if ids is None else list(ids)
+            visibility[document.object_type] = [] if ids is None else ids
     return visibility

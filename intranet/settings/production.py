@@ -26,3 +26,16 @@ CSRF_COOKIE_SECURE = True
 # Cookies bound to this exact host, sent over HTTPS only.
 SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
+
+if OIDC_RP_CLIENT_ID and not OIDC_RP_CLIENT_SECRET:
+    raise ImproperlyConfigured("Set OIDC_RP_CLIENT_SECRET for single sign-on.")
+_OIDC_ENDPOINTS = [
+    OIDC_OP_AUTHORIZATION_ENDPOINT,
+    OIDC_OP_TOKEN_ENDPOINT,
+    OIDC_OP_JWKS_ENDPOINT,
+]
+if OIDC_RP_CLIENT_ID and not OIDC_OP_ISSUER and not all(_OIDC_ENDPOINTS):
+    raise ImproperlyConfigured(
+        "Set OIDC_OP_ISSUER, or the provider's authorization, token and JWKS "
+        "endpoints, for single sign-on."
+    )

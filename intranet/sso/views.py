@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.decorators import method_decorator
-from django.views.generic import View
+from django.views.generic import RedirectView, View
 from mozilla_django_oidc import views as oidc_views
 
 from intranet.audit.models import AuditEntry
@@ -66,3 +66,10 @@ class SignInCallbackView(oidc_views.OIDCAuthenticationCallbackView):
     def login_failure(self):
         refusal = getattr(self.request, "sso_refusal", None) or Refusal(Reason.FAILED)
         return refusal_page(self.request, refusal)
+
+
+# Wagtail serves sign-in forms of its own, which would skip the site's sign-in rules
+# (council sign-in, LOCAL_SIGN_IN_ROLES); send everyone through the one door.
+site_sign_in_redirect = login_not_required(
+    RedirectView.as_view(pattern_name="login", query_string=True)
+)

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 
 from intranet import search
-from intranet.search import service, text
+from intranet.search import no_results, service, text
 from intranet.search.facets import FACETS
 
 MAX_QUERY_LENGTH = 200
@@ -33,7 +33,7 @@ def search_page(request):
             "results": results,
             "page_obj": _page_obj(results),
             "pagination_query": _pagination_query(results),
-            "help_pages": service.help_pages()
+            "help_forms": no_results.help_forms(service_areas=filters["service_area"])
             if results is not None and not results.total
             else [],
         },

@@ -4,6 +4,14 @@ import pytest
 from django.db import transaction
 
 from bench import dataset as seed
+from tests.forms import conftest as forms_fixtures
+from tests.helpdesk import conftest as helpdesk_fixtures
+
+# The request-form and helpdesk fixtures the query-count tests build on.
+desk = helpdesk_fixtures.desk
+make_case = helpdesk_fixtures.make_case
+area_pages = forms_fixtures.area_pages
+pay_form = forms_fixtures.pay_form
 
 NOW = datetime.fromisoformat("2026-03-02T09:00:00+00:00")
 

@@ -23,7 +23,8 @@ def test_seed_creates_the_tiny_scale_counts(tiny_dataset):
         username__startswith=seed.USERNAME_PREFIX
     )
     assert bench_staff.count() == scale.staff + 1
-    assert Case.objects.count() == scale.cases
+    seeded = Case.objects.filter(requester__username__startswith="bench.")
+    assert seeded.count() == scale.cases
     assert KnowledgeArticlePage.objects.filter(slug__startswith="article-").count() == (
         scale.articles
     )
@@ -33,12 +34,17 @@ def test_seed_creates_the_tiny_scale_counts(tiny_dataset):
 
 def test_seed_gives_every_case_a_timeline_of_about_five_events(tiny_dataset):
     per_case = list(
-        Case.objects.annotate(n=Count("events")).values_list("n", flat=True)
+        Case.objects.filter(requester__username__startswith="bench.")
+        .annotate(n=Count("events"))
+        .values_list("n", flat=True)
     )
     # New cases have only been created and routed; worked ones have five events.
-    assert min(per_case) == 2
+    assert min(per_case) >= 2
     assert max(per_case) == seed.TINY.events_per_case
-    assert 4 <= TimelineEvent.objects.count() / seed.TINY.cases <= 5
+    events = TimelineEvent.objects.filter(
+        case__requester__username__startswith="bench."
+    )
+    assert 4 <= events.count() / seed.TINY.cases <= 5
 
 
 def test_seed_cases_point_at_queues_of_their_own_area_or_triage(tiny_dataset):
@@ -52,8 +58,13 @@ def test_seed_cases_point_at_queues_of_their_own_area_or_triage(tiny_dataset):
 
 def test_seed_leaves_reference_counters_past_the_seeded_cases(tiny_dataset):
     hr = service_area("hr")
-    seeded = Case.objects.filter(service_area=hr).count()
-    assert ReferenceCounter.objects.get(service_area=hr).last_number == seeded
+    numbers = [
+        int(reference.split("-")[1])
+        for reference in Case.objects.filter(service_area=hr).values_list(
+            "reference", flat=True
+        )
+    ]
+    assert ReferenceCounter.objects.get(service_area=hr).last_number == max(numbers)
     reference = references.reference_allocate(service_area=hr)
     assert not Case.objects.filter(reference=reference).exists()
 
@@ -69,7 +80,9 @@ def test_seed_builds_a_valid_page_tree_with_live_articles(tiny_dataset, client):
 
 
 def test_seed_indexes_articles_people_and_cases_for_search(tiny_dataset):
-    assert SearchEntry.objects.filter(object_type="case").count() == seed.TINY.cases
+    assert SearchEntry.objects.filter(object_type="case").count() == (
+        Case.objects.count()
+    )
     person = get_user_model().objects.get(username="bench.00001")
     results = search_service.search(user=person, query="how to sort out")
     assert results.total > 0

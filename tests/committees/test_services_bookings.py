@@ -133,7 +133,7 @@ def test_meeting_move_moves_the_child_cases_due_times(council, meeting):
         2026, 6, 30, 17, 0, tzinfo=LONDON
     )
     room = _items(booking)[Kind.ROOM]
-    note = room.events.filter(kind=TimelineEvent.Kind.INTERNAL_NOTE).last()
+    note = room.events.filter(kind=TimelineEvent.Kind.DUE_CHANGED).last()
     assert "moved from 16 June 2026 18:30 to 23 June 2026 18:30" in note.body
 
 
@@ -145,5 +145,7 @@ def test_meeting_cancel_tells_every_open_case(council, meeting):
     cases = [booking.parent_case, *_items(booking).values()]
     for case in cases:
         last = case.events.order_by("pk").last()
+        assert last.kind == TimelineEvent.Kind.DUE_CHANGED
         assert "cancelled: Not quorate" in last.body
+        assert last.data["reason"] == "meeting cancelled"
     assert len(cases) == 6

@@ -181,3 +181,24 @@ def test_meeting_detail_hides_cases_the_viewer_may_not_see(
 def test_header_navigation_links_to_the_calendar(signed_in_client, council):
     html = signed_in_client.get(reverse("committees:list")).content.decode()
     assert f'href="{reverse("committees:calendar")}" aria-current="page"' in html
+
+
+def test_meeting_detail_links_officer_to_requests_and_agent_to_cases(
+    officer_client, meeting, council
+):
+    officer_client.post(
+        reverse("committees:book", args=[meeting.pk]),
+        {"room_layout": "horseshoe", "agenda_pack_count": "0"},
+    )
+    booking = SupportBooking.objects.get(meeting=meeting)
+    parent = booking.parent_case.reference
+    meeting_url = reverse("committees:meeting", args=[meeting.pk])
+
+    html = officer_client.get(meeting_url).content.decode()
+    assert f'href="/requests/{parent}/"' in html
+
+    agent = Client()
+    agent.force_login(council.colleague)
+    html = agent.get(meeting_url).content.decode()
+    assert f'href="/cases/{parent}/"' in html
+    assert agent.get(f"/cases/{parent}/").status_code == 200

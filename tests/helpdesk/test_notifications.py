@@ -1,5 +1,6 @@
 """Who gets which case email, with what in it, through the outbox."""
 
+import re
 from datetime import datetime
 
 import pytest
@@ -176,6 +177,14 @@ def test_event_notify_sla_warning_to_assignee_breach_to_lead_and_assignee(
     desk.hr.lead = desk.hr_lead
     desk.hr.save()
     commit(services.case_claim, case=case, agent=desk.specialist, now=LATER)
+    commit(
+        services.case_reply,
+        case=case,
+        author=desk.specialist,
+        body="Looking into it.",
+        now=LATER,
+    )
+    mail.outbox.clear()
 
     commit(services.case_sla_check, now=at(2026, 6, 4, 16))
     assert sent() == {
@@ -189,6 +198,31 @@ def test_event_notify_sla_warning_to_assignee_breach_to_lead_and_assignee(
         desk.specialist.email: [f"[{case.reference}] Resolution target missed"],
     }
     assert "Its priority is now high." in mail.outbox[0].body
+
+
+def test_event_notify_first_response_warning_and_breach_name_their_target(
+    desk, case, commit
+):
+    desk.hr.lead = desk.hr_lead
+    desk.hr.save()
+    commit(services.case_claim, case=case, agent=desk.specialist, now=LATER)
+
+    commit(services.case_sla_check, now=at(2026, 6, 1, 16))
+    assert sent() == {
+        desk.specialist.email: [f"[{case.reference}] First response target is near"]
+    }
+    assert "has had no reply yet" in mail.outbox[0].body
+    assert "Tuesday 2 June 2026, 10:00" in mail.outbox[0].body
+    mail.outbox.clear()
+
+    commit(services.case_sla_check, now=at(2026, 6, 2, 10))
+    assert sent() == {
+        desk.hr_lead.email: [f"[{case.reference}] First response target missed"],
+        desk.specialist.email: [f"[{case.reference}] First response target missed"],
+    }
+    assert "missed its first-response target" in mail.outbox[0].body
+    assert "Its priority is now high." in mail.outbox[0].body
+    assert "missed its first-response target" in html(mail.outbox[0])
 
 
 def test_event_notify_confidential_case_mails_only_requester_and_access_team(
@@ -319,3 +353,58 @@ def test_case_email_is_marked_automatic_so_mail_in_ignores_it_if_it_comes_back(
     sender = desk.requester.email
     assert rules.auto_reply_reason(headers=headers, sender=sender)
     assert rules.loop_reason(headers=headers, sender=sender, own_addresses=())
+
+
+def links(email) -> list[str]:
+    """Return the case links in both versions of an email."""
+    text = [
+        line.split(": ", 1)[1]
+        for line in email.body.splitlines()
+        if line.startswith("View the case: ")
+    ]
+    return text + re.findall(r'href="([^"]+)"', html(email))
+
+
+def test_email_build_links_requesters_to_their_request_page(desk, case, settings):
+    settings.SITE_URL = "https://intranet.avonford.example/"
+    event = case.events.get(kind="created")
+    page = f"https://intranet.avonford.example/requests/{case.reference}/"
+    for template, notice in notifications.NOTICES.items():
+        if not notice.for_requester:
+            continue
+        email = notifications.email_build(
+            event=event, recipient=desk.requester, template=template, message_id="<x>"
+        )
+        assert links(email) == [page, page], template
+
+
+def test_email_build_links_agents_to_the_case_page(desk, case, settings):
+    settings.SITE_URL = "https://intranet.avonford.example"
+    event = case.events.get(kind="created")
+    page = f"https://intranet.avonford.example/cases/{case.reference}/"
+    for template, notice in notifications.NOTICES.items():
+        if notice.for_requester:
+            continue
+        email = notifications.email_build(
+            event=event, recipient=desk.specialist, template=template, message_id="<x>"
+        )
+        assert links(email) == [page, page], template
+
+
+def test_event_notify_sends_assignee_team_and_lead_the_case_page(desk, case, commit):
+    desk.hr.lead = desk.hr_lead
+    desk.hr.save()
+    page = f"/cases/{case.reference}/"
+    commit(
+        services.case_assign,
+        case=case,
+        agent=desk.hr_lead,
+        assignee=desk.specialist,
+        now=LATER,
+    )
+    commit(services.case_sla_check, now=at(2026, 6, 8, 10))
+
+    assert mail.outbox
+    for email in mail.outbox:
+        assert email.to != [desk.requester.email]
+        assert [link.endswith(page) for link in links(email)] == [True, True]

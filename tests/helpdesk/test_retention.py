@@ -86,6 +86,7 @@ def test_retention_plan_lists_due_and_held_cases_and_changes_nothing(aged):
     assert aged["due"].subject == "My payslip is wrong"
     assert all(path.exists() for path in paths)
     assert not AuditEntry.objects.filter(action="data_protection").exists()
+    assert erase.former_staff_user_id() is None
     text = "\n".join(report.lines())
     assert "Dry run, nothing changed" in text
     assert f"{aged['held'].reference}: Under legal hold." in text

@@ -64,3 +64,13 @@ def test_confidential_case_never_reaches_other_users_elasticsearch(
     results = search.search(user=desk.stranger, query="bullying grievance")
     assert results.backend == "elasticsearch"
     assert all(v.key != "case" for v in results.facets[0].values)
+
+
+def test_case_document_links_a_hit_to_the_agents_case_page(desk, cases, client):
+    pay = cases["pay"]
+
+    [hit] = search.search(user=desk.specialist, query="overtime").hits
+
+    assert hit.url == f"/cases/{pay.reference}/"
+    client.force_login(desk.specialist)
+    assert client.get(hit.url).status_code == 200

@@ -22,7 +22,7 @@ def test_case_set_due_moves_the_resolution_time_and_says_why(make_case):
     case.refresh_from_db()
     assert case.resolution_due_at == FRIDAY_5PM
     assert MONDAY_10AM < case.sla_warning_due_at < FRIDAY_5PM
-    note = case.events.get(kind=TimelineEvent.Kind.INTERNAL_NOTE)
+    note = case.events.get(kind=TimelineEvent.Kind.DUE_CHANGED)
     assert note.body == "Now due 12 June 2026 at 17:00: Room set up"
     assert not note.public
 

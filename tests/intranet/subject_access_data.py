@@ -49,7 +49,7 @@ def _submission(user, case: Case, subject: str) -> Submission:
         created_at=MONDAY_10AM,
         updated_at=MONDAY_10AM,
     )
-    upload = SubmissionFile(
+    stored = SubmissionFile(
         submission=submission,
         field_name="evidence",
         original_name=f"{subject}.pdf",
@@ -57,8 +57,8 @@ def _submission(user, case: Case, subject: str) -> Submission:
         size=len(PDF),
         sha256="0" * 64,
     )
-    upload.file.save("evidence", ContentFile(PDF), save=False)
-    upload.save()
+    stored.file.save("evidence", ContentFile(PDF), save=False)
+    stored.save()
     return submission
 
 

@@ -128,10 +128,9 @@ def meeting_cancel(*, meeting: Meeting, reason: str, actor, now: datetime) -> Me
     meeting.updated_at = now
     meeting.full_clean()
     meeting.save()
-    notices.booking_notify(
+    notices.booking_cancelled_record(
         meeting=meeting,
         body=f"{meeting} is cancelled: {reason}. This support is no longer needed.",
-        data={"meeting_id": meeting.pk, "meeting_status": meeting.status},
         actor=actor,
         now=now,
     )

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from helpdesk.committees import selectors, services
@@ -20,13 +20,14 @@ def _meeting(pk: int) -> Meeting:
         raise Http404("There is no such meeting.") from exc
 
 
-def _case_url(reference: str | None) -> str | None:
-    if reference is None:
+def _case_url(row, user) -> str | None:
+    # The booking officer follows their own cases as requests; agents work them.
+    if row.reference is None:
         return None
-    try:
-        return reverse("helpdesk:case-detail", kwargs={"reference": reference})
-    except NoReverseMatch:
-        return None
+    name = "helpdesk:request-detail"
+    if row.case.requester_id != user.pk:
+        name = "helpdesk:case"
+    return reverse(name, kwargs={"reference": row.reference})
 
 
 def _crumbs(meeting: Meeting | None = None) -> list[tuple[str, str]]:
@@ -42,7 +43,7 @@ def meeting_detail(request, pk: int):
     booked = []
     if booking is not None:
         booked = [
-            (row, _case_url(row.reference))
+            (row, _case_url(row, request.user))
             for row in selectors.booking_cases_for(user=request.user, booking=booking)
         ]
     owners = dict(ServiceArea.objects.values_list("slug", "name"))

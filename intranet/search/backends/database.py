@@ -3,7 +3,7 @@
 import time
 
 from django.db import transaction
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Q, QuerySet, Value, When
 from django.db.models.functions import Lower
 
 from intranet.models import SearchEntry
@@ -17,11 +17,17 @@ from . import fulltext
 ROW_FIELDS = ("pk", "object_type", "service_area", "topics")
 
 
-def visible(visibility: dict[str, list[int]]) -> Q:
-    """Return the entries a user may find: public ones and the permitted others."""
+def visible(visibility: dict) -> Q:
+    """Return the entries a user may find: public ones and the permitted others.
+
+    Ids given as a queryset stay a subquery: an agent may see tens of thousands
+    of cases, far too many to send as a list.
+    """
     allowed = Q(scope=SCOPE_PUBLIC)
     for object_type, ids in visibility.items():
-        allowed |= Q(object_type=object_type, object_id__in=list(ids))
+        if not isinstance(ids, QuerySet):
+            ids = list(ids)
+        allowed |= Q(object_type=object_type, object_id__in=ids)
     return allowed
 
 
@@ -62,7 +68,9 @@ class DatabaseBackend:
     def search(self, request: SearchRequest) -> SearchResults:
         started = time.monotonic()
         pks, corrections = (
-            fulltext.engine().candidates(request) if request.words else ([], {})
+            fulltext.engine().candidates(request, allowed=visible(request.visibility))
+            if request.words
+            else ([], {})
         )
         rows_by_pk = {
             row["pk"]: row

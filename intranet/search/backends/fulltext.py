@@ -24,6 +24,7 @@ from ..query import SearchRequest
 CANDIDATES = 500
 FTS_TABLE = "intranet_searchentry_fts"
 VOCAB_TABLE = "intranet_searchentry_vocab"
+EVERYTHING = Q()
 
 
 def engine():
@@ -56,7 +57,14 @@ class PostgresEngine:
     def delete(self, pks: list[int]) -> None:
         """Rows carry their own vectors, so deleting them is enough."""
 
-    def candidates(self, request: SearchRequest) -> tuple[list[int], dict[str, str]]:
+    def candidates(
+        self, request: SearchRequest, *, allowed: Q = EVERYTHING
+    ) -> tuple[list[int], dict[str, str]]:
+        """Return the best entries among those ``allowed``, and typo corrections.
+
+        Filtering before the cut at `CANDIDATES` keeps a user's own matches from
+        being crowded out by entries they may not see, and lets the indexes do it.
+        """
         corrections = self._corrections(request.words)
         words = [corrections.get(w, w) for w in request.words]
         query = self._or(
@@ -75,7 +83,8 @@ class PostgresEngine:
                 "title_sim"
             ) * Value(0.5)
         pks = (
-            SearchEntry.objects.annotate(title_sim=similarity)
+            SearchEntry.objects.filter(allowed)
+            .annotate(title_sim=similarity)
             .filter(matches)
             .annotate(score=rank)
             .order_by("-score", "title", "pk")
@@ -98,6 +107,7 @@ class PostgresEngine:
                 or SearchEntry.objects.filter(
                     search_vector=SearchQuery(word, config=self.config)
                 ).exists()
+                or self._is_stop_word(word)
             ):
                 continue
             with connection.cursor() as cursor:
@@ -112,6 +122,19 @@ class PostgresEngine:
             if row:
                 corrections[word] = row[0]
         return corrections
+
+    def _is_stop_word(self, word: str) -> bool:
+        """Return whether full text ignores the word, as it does "about".
+
+        Such a word matches nothing however it is spelt, and looking for a
+        correction would read every entry's vector.
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT numnode(plainto_tsquery(%s::regconfig, %s)) = 0",
+                [self.config, word],
+            )
+            return cursor.fetchone()[0]
 
 
 class SqliteFtsEngine:
@@ -142,7 +165,10 @@ class SqliteFtsEngine:
             [(pk,) for pk in pks],
         )
 
-    def candidates(self, request: SearchRequest) -> tuple[list[int], dict[str, str]]:
+    def candidates(
+        self, request: SearchRequest, *, allowed: Q = EVERYTHING
+    ) -> tuple[list[int], dict[str, str]]:
+        """Return the best FTS5 matches; ``allowed`` is applied by the caller."""
         corrections = self._corrections(request.words)
         words = [corrections.get(w, w) for w in request.words]
         expression = " OR ".join(_quote(t) for t in [*words, *request.phrases])
@@ -188,7 +214,9 @@ class ContainsEngine:
     def delete(self, pks: list[int]) -> None:
         """Entries are searched as they are stored."""
 
-    def candidates(self, request: SearchRequest) -> tuple[list[int], dict[str, str]]:
+    def candidates(
+        self, request: SearchRequest, *, allowed: Q = EVERYTHING
+    ) -> tuple[list[int], dict[str, str]]:
         needles = [*request.words, *request.phrases]
         if not needles:
             return [], {}
@@ -199,7 +227,7 @@ class ContainsEngine:
                 | Q(summary__icontains=needle)
                 | Q(body__icontains=needle)
             )
-        rows = SearchEntry.objects.filter(any_match).values_list(
+        rows = SearchEntry.objects.filter(allowed, any_match).values_list(
             "pk", "title", "summary", "body"
         )[: CANDIDATES * 4]
         scored = []

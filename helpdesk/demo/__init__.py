@@ -1,0 +1,1 @@
+"""Demo content for the helpdesk: Avonford's support teams, catalogue and cases."""

@@ -71,9 +71,10 @@ test: install install-browser ## Run the whole suite (SQLite; then PostgreSQL + 
 test-sqlite: install ## Run the suite on the zero-set-up defaults (SQLite, in-process tasks)
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# Tests that need a broker start and stop their own Redis servers, so the outage
+# tests can really take it away; the shared Redis serves as the cache.
 test-services: install ## Run the suite against PostgreSQL and Redis
 	DATABASE_URL=$(PG_TEST_URL) CACHE_URL=$(REDIS_TEST_URL)/1 \
-	CELERY_BROKER_URL=$(REDIS_TEST_URL)/2 REDIS_URL=$(REDIS_TEST_URL)/3 \
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test-e2e: install install-browser ## Run only the browser journeys and accessibility audit in Chromium

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 
 from intranet.accounts_forms import SignInForm
@@ -14,9 +15,17 @@ SITE_NAME = "Support Services Intranet"
 class SignInView(auth_views.LoginView):
     template_name = "intranet/sign_in.html"
     authentication_form = SignInForm
-    redirect_authenticated_user = True
     # LoginView would otherwise name the site after the request's host.
     extra_context = {"site_name": SITE_NAME}
+
+    def get(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            # Someone already signed in is only sent here by a page they may not
+            # open (Wagtail's admin does this); say so rather than loop back.
+            if request.GET.get(self.redirect_field_name):
+                return render(request, "403.html", status=403)
+            return redirect(self.get_default_redirect_url())
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(sso_enabled=sso_enabled(), **kwargs)

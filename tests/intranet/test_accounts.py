@@ -85,3 +85,22 @@ def test_sign_in_names_each_missing_field(client):
 def test_sign_in_page_is_titled_with_the_site_name(client):
     html = client.get("/accounts/login/", HTTP_HOST="localhost").content.decode()
     assert "<title>Sign in \N{EN DASH} Support Services Intranet</title>" in html
+
+
+def test_signed_in_visitor_sent_to_sign_in_by_a_refusing_page_gets_a_403(
+    signed_in_client,
+):
+    response = signed_in_client.get("/accounts/login/?next=/admin/")
+    assert response.status_code == 403
+    assert "You do not have access to this page" in response.content.decode()
+
+
+def test_signed_in_visitor_opening_sign_in_goes_home(signed_in_client):
+    response = signed_in_client.get("/accounts/login/")
+    assert (response.status_code, response["Location"]) == (302, "/")
+
+
+def test_staff_opening_the_admin_end_on_a_page_not_a_redirect_loop(signed_in_client):
+    response = signed_in_client.get("/admin/", follow=True)
+    assert response.status_code == 403
+    assert len(response.redirect_chain) < 5

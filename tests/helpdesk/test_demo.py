@@ -11,9 +11,8 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from helpdesk import selectors
+from helpdesk import notifications, selectors
 from helpdesk.demo import catalogue, seed
-from helpdesk.demo.case_steps import Story
 from helpdesk.demo.stories import STORIES
 from helpdesk.models import (
     BusinessCalendar,
@@ -112,7 +111,6 @@ def test_demo_stories_happen_before_the_demo_is_loaded():
 
 def test_demo_story_people_names_everyone_who_acts():
     story = next(s for s in STORIES if s.key == "hr-attendance-advice")
-    assert isinstance(story, Story)
     assert story.people() == {"manager", "hr.partner", "neil.robertson"}
 
 
@@ -159,6 +157,13 @@ def test_demo_cases_cover_every_status_and_service_area(demo):
     assert duplicate.status == Status.CLOSED
     assert CaseLink.objects.count() == 1
     assert SatisfactionRating.objects.count() >= 5
+
+
+def test_demo_history_is_not_emailed_when_the_demo_starts(demo):
+    assert OutboxMessage.objects.filter(topic=notifications.TOPIC).exists()
+    assert not OutboxMessage.objects.filter(
+        topic=notifications.TOPIC, delivered_at__isnull=True
+    ).exists()
 
 
 def test_demo_routing_sends_pay_questions_to_specialists_and_the_rest_to_triage(demo):

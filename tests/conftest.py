@@ -2,10 +2,15 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from hypothesis import settings as hypothesis_settings
 
 from intranet.models import HomePage
 from intranet.roles import Role
 from tests.intranet.factories import UserFactory
+
+# Property tests check behaviour, never speed: a busy CI machine must not fail them.
+hypothesis_settings.register_profile("intranet", deadline=None)
+hypothesis_settings.load_profile("intranet")
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ class SignInView(auth_views.LoginView):
         if request.user.is_authenticated:
             # Someone already signed in is only sent here by a page they may not
             # open (Wagtail's admin does this); say so rather than loop back.
-            if request.GET.get(self.redirect_field_name):
+            if self.get_redirect_url():
                 return render(request, "403.html", status=403)
             return redirect(self.get_default_redirect_url())
         return super().get(request, *args, **kwargs)

@@ -52,7 +52,10 @@ def check(*, accepted: list[str], since: datetime, settle: float) -> dict:
     stored_count = stored.count()
     failed = outbox.filter(~Q(failed_at=None)).count()
     delivered = outbox.filter(~Q(delivered_at=None)).count()
-    lost = (len(ids) - stored_count) + (stored_count - opened) + pending + failed
+    # Pending work is late, not lost (the outbox keeps it), but a run that ends
+    # with any has not shown the whole flow finishing, so it counts against it.
+    lost = (len(ids) - stored_count) + failed
+    unfinished = (stored_count - opened) + pending
     return {
         "accepted": len(ids),
         "stored": stored_count,
@@ -62,11 +65,15 @@ def check(*, accepted: list[str], since: datetime, settle: float) -> dict:
         "pending": pending,
         "failed": failed,
         "lost": lost,
+        "unfinished": unfinished,
         "lines": [
             f"Form submissions: {len(ids)} accepted, {stored_count} stored, "
             f"{opened} opened as cases.",
             f"Outbox messages since the start: {outbox.count()}, {delivered} "
             f"delivered, {pending} pending, {failed} failed.",
-            "Nothing lost." if not lost else f"LOST: {lost} item(s).",
+            f"LOST: {lost} item(s)." if lost else "Nothing lost.",
+            f"UNFINISHED after {settle:.0f} s: {unfinished} item(s) still pending."
+            if unfinished
+            else "All background work finished.",
         ],
     }

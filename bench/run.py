@@ -36,7 +36,7 @@ DEFAULT_DATABASE = "postgres://postgres@127.0.0.1:5432/intranet_bench"
 DEFAULT_REDIS = "redis://127.0.0.1:6379"
 # Redis databases of their own, so a run never touches anyone else's keys.
 CACHE_DB, BROKER_DB = 14, 15
-SETTLE_SECONDS = 180
+SETTLE_SECONDS = 300
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -327,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
         print(HEADER, flush=True)
         rows, lost = measure(args, ports)
     report(args, rows, lost)
-    failed = lost["lost"] or any(r.get("errors") for r in rows)
+    failed = lost["lost"] or lost["unfinished"] or any(r.get("errors") for r in rows)
     return 1 if failed else 0
 
 

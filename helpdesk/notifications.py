@@ -156,11 +156,8 @@ def _candidates(event: TimelineEvent, case: Case) -> list[tuple]:
 
 
 def _due_changed(event: TimelineEvent, case: Case) -> list[tuple]:
-    template = (
-        "case_support_cancelled"
-        if event.data.get("cancelled")
-        else ("case_due_changed")
-    )
+    cancelled = event.data.get("cancelled")
+    template = "case_support_cancelled" if cancelled else "case_due_changed"
     workers = [case.assignee] if case.assignee else _queue_team(case.queue_id)
     chosen = [(user, template) for user in workers]
     if event.data.get("tell_requester", True):

@@ -7,9 +7,7 @@ was declined. The case itself emails its own receipt, from the helpdesk.
 from __future__ import annotations
 
 import logging
-from email.utils import parseaddr
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
@@ -19,12 +17,11 @@ from django.utils import timezone
 from forms import answers, tokens
 from forms.models import Approval
 from intranet import outbox
+from intranet.mail import COUNCIL_NAME, SEND_TIMEOUT_SECONDS, message_id, site_url
 
 logger = logging.getLogger(__name__)
 
 TOPIC = "selfservice.email"
-COUNCIL_NAME = "Avonford Borough Council"
-SEND_TIMEOUT_SECONDS = 60
 SUBJECTS = {
     "forms_approval_requested": "Please approve a request",
     "forms_approval_declined": "Your request was declined",
@@ -89,8 +86,7 @@ def email_deliver(message) -> None:
         approval=approval,
         recipient=recipient,
         template=template,
-        message_id=f"<selfservice.{message.dedupe_key.replace(':', '.')}@"
-        f"{_mail_domain()}>",
+        message_id=message_id("selfservice", message.dedupe_key),
     )
     email.connection = get_connection(timeout=SEND_TIMEOUT_SECONDS)
     email.send()
@@ -111,8 +107,8 @@ def email_build(
         "case_url": None,
         "council_name": COUNCIL_NAME,
         "answer_lines": answers.answer_lines(submission),
-        "approval_url": _site(reverse("selfservice:approval", args=[approval.pk])),
-        "submission_url": _site(
+        "approval_url": site_url(reverse("selfservice:approval", args=[approval.pk])),
+        "submission_url": site_url(
             reverse("selfservice:submission", args=[submission.pk])
         ),
     }
@@ -123,7 +119,9 @@ def email_build(
             nonce=approval.link_nonce,
             now=timezone.now(),
         )
-        context["link_url"] = _site(reverse("selfservice:approval-link", args=[token]))
+        context["link_url"] = site_url(
+            reverse("selfservice:approval-link", args=[token])
+        )
     email = EmailMultiAlternatives(
         subject=subject,
         body=render_to_string(f"emails/{template}.txt", context),
@@ -134,12 +132,3 @@ def email_build(
         render_to_string(f"emails/{template}.html", context), "text/html"
     )
     return email
-
-
-def _site(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
-def _mail_domain() -> str:
-    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
-    return address.rpartition("@")[2] or "localhost"

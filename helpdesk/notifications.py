@@ -14,7 +14,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from email.utils import parseaddr
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -26,13 +25,11 @@ from helpdesk import selectors
 from helpdesk.email_in import rules as email_rules
 from helpdesk.models import Case, Membership, TimelineEvent
 from intranet import outbox
+from intranet.mail import COUNCIL_NAME, SEND_TIMEOUT_SECONDS, mail_domain, message_id
 
 logger = logging.getLogger(__name__)
 
 TOPIC = "helpdesk.email"
-COUNCIL_NAME = "Avonford Borough Council"
-# Well inside the outbox lease, so a slow mail server cannot outlive the claim.
-SEND_TIMEOUT_SECONDS = 60
 
 Event = TimelineEvent.Kind
 
@@ -231,7 +228,7 @@ def email_deliver(message) -> None:
         event=event,
         recipient=recipient,
         template=payload["template"],
-        message_id=_message_id(message.dedupe_key),
+        message_id=message_id("helpdesk", message.dedupe_key),
     )
     email.connection = get_connection(timeout=SEND_TIMEOUT_SECONDS)
     email.send()
@@ -261,11 +258,11 @@ def email_build(
         to=[recipient.email],
         headers={
             "Message-ID": message_id,
-            "References": f"<case.{case.pk}@{_mail_domain()}>",
+            "References": f"<case.{case.pk}@{mail_domain()}>",
             # Mark the mail as automatic so replies-by-robot never come back in
             # as new cases, and our own mail-in recognises it.
             "Auto-Submitted": "auto-generated",
-            email_rules.LOOP_HEADER: _mail_domain(),
+            email_rules.LOOP_HEADER: mail_domain(),
         },
     )
     email.attach_alternative(
@@ -281,17 +278,6 @@ def _due_change(event: TimelineEvent) -> dict:
         for name in ("previous_due_at", "due_at")
         if (value := event.data.get(name))
     }
-
-
-def _message_id(dedupe_key: str) -> str:
-    # The same outbox message always yields the same Message-ID, so a repeat
-    # after a lost worker can be recognised by the receiving mail system.
-    return f"<helpdesk.{dedupe_key.replace(':', '.')}@{_mail_domain()}>"
-
-
-def _mail_domain() -> str:
-    address = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
-    return address.rpartition("@")[2] or "localhost"
 
 
 def _case_url(case: Case, *, for_requester: bool) -> str:

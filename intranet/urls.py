@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/login/", accounts.SignInView.as_view(), name="login"),
     path("accounts/logout/", accounts.SignOutView.as_view(), name="logout"),
     path("accounts/sso/", include("intranet.sso.urls")),
+    path("accounts/password-reset/", include("intranet.password_reset.urls")),
     path("people/", include("intranet.people_urls")),
     path("search/", search_views.search_page, name="search"),
     path("search/suggest", search_views.search_suggest, name="search-suggest"),

@@ -11,10 +11,9 @@ from django.template.loader import render_to_string
 
 from helpdesk.email_in import rules
 from intranet import outbox
+from intranet.mail import COUNCIL_NAME, SEND_TIMEOUT_SECONDS
 
 TOPIC = "helpdesk.email_in.bounce"
-SEND_TIMEOUT_SECONDS = 60
-COUNCIL_NAME = "Avonford Borough Council"
 
 
 def bounce_enqueue(

@@ -15,6 +15,7 @@ class AuditEntry(models.Model):
         ROLE_CHANGE = "role_change", "Changed roles"
         PERMISSION_CHANGE = "permission_change", "Changed permissions"
         DATA_PROTECTION = "data_protection", "Data protection action"
+        PASSWORD_RESET = "password_reset", "Password reset"
 
     at = models.DateTimeField(db_index=True)
     # DO_NOTHING without a constraint: the entry keeps the id of a removed user,

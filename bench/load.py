@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
+import random
 import statistics
 import threading
 import time
@@ -137,11 +138,15 @@ def drive(
     concurrency: int,
     max_requests: int,
     max_seconds: float,
+    pause_seconds: float = 0.0,
 ) -> Outcome:
     """Send up to ``max_requests`` from ``concurrency`` threads for at most
     ``max_seconds``, spreading them over the targets in turn.
 
-    ``calls(thread, n)`` returns the n-th request of a thread.
+    ``calls(thread, n)`` returns the n-th request of a thread. With
+    ``pause_seconds`` each thread waits a random time of that mean between its
+    requests, as people do between submissions; without, it sends the next at
+    once, which measures how much the server can take.
     """
     outcome = Outcome()
     lock = threading.Lock()
@@ -162,6 +167,8 @@ def drive(
             sent += 1
             with lock:
                 outcome.samples.append(sample)
+            if pause_seconds:
+                time.sleep(random.expovariate(1 / pause_seconds))
         for connection in connections.values():
             connection.close()
 

@@ -59,6 +59,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=300, help="per endpoint")
     parser.add_argument("--seconds", type=float, default=45, help="per endpoint")
     parser.add_argument("--submitters", type=int, default=50)
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=2.0,
+        help="mean pause in seconds of each submitter between submissions",
+    )
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
     host = urlparse(args.redis_url).hostname or ""
@@ -210,7 +216,9 @@ def measure(args, ports: list[int]) -> tuple[list[dict], dict]:
     started_at = losses.now()
     rows = []
     accepted = []
-    for scenario in scenarios.build(submitters=args.submitters):
+    for scenario in scenarios.build(
+        submitters=args.submitters, think_seconds=args.think
+    ):
         if scenario.calls is None:
             rows.append({"name": scenario.name, "note": scenario.note})
             continue
@@ -231,6 +239,7 @@ def measure(args, ports: list[int]) -> tuple[list[dict], dict]:
             concurrency=concurrency,
             max_requests=args.requests,
             max_seconds=args.seconds,
+            pause_seconds=scenario.pause_seconds,
         )
         if scenario.expect_status:
             outcome.expect(scenario.expect_status)

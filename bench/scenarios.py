@@ -50,6 +50,8 @@ class Scenario:
     page_tree: bool = False
     #: The only status that counts as success, when any other would be a failure.
     expect_status: int | None = None
+    #: Mean pause of each client between its requests (0: none).
+    pause_seconds: float = 0.0
 
 
 class Sessions:
@@ -75,7 +77,9 @@ def resolves(path: str) -> bool:
     return match.url_name != "wagtail_serve"
 
 
-def build(*, rng_seed: int = 7, submitters: int = 50) -> list[Scenario]:
+def build(
+    *, rng_seed: int = 7, submitters: int = 50, think_seconds: float = 2.0
+) -> list[Scenario]:
     """Return the scenarios in table order, marking any not available yet."""
     rng = random.Random(rng_seed)
     people = dataset.bench_people()
@@ -127,7 +131,7 @@ def build(*, rng_seed: int = 7, submitters: int = 50) -> list[Scenario]:
             50,
             get(lambda: f"/search/suggest?q={pick(PREFIXES)}", agent_sessions),
         ),
-        _submission(people, sessions, submitters),
+        *_submissions(people, sessions, submitters, think_seconds),
         Scenario("reports dashboard", 300, get(lambda: "/reports/", managers)),
         Scenario("API case list", None, get(lambda: "/api/v1/cases/", agent_sessions)),
     ]
@@ -170,10 +174,18 @@ def submission_form() -> tuple[RequestFormPage, dict[str, str]] | None:
     return None
 
 
-def _submission(people, sessions: Sessions, submitters: int) -> Scenario:
+def _submissions(
+    people, sessions: Sessions, submitters: int, think_seconds: float
+) -> list[Scenario]:
+    """The submission target, with people pausing between submissions, and a burst.
+
+    The burst (nobody pauses) has no target: with every submitter sending again
+    the moment an answer arrives, its latency is time spent queueing for a
+    worker, and it shows the throughput and that nothing is lost under it.
+    """
     found = submission_form()
     if found is None:
-        return Scenario("form submission", 250, None, note="not available yet")
+        return [Scenario("form submission", 250, None, note="not available yet")]
     page, answers = found
     who = [sessions(name) for name in people.staff[:submitters]]
 
@@ -187,12 +199,24 @@ def _submission(people, sessions: Sessions, submitters: int) -> Scenario:
         }
         return Call("POST", page.url, who[thread % len(who)], form=form)
 
-    return Scenario(
+    paced = Scenario(
         "form submission",
         250,
         call,
         concurrency=submitters,
         page_tree=True,
         expect_status=302,
-        note=f"{submitters} concurrent submitters to “{page.title}”",
+        pause_seconds=think_seconds,
+        note=f"{submitters} concurrent submitters to “{page.title}”, each pausing "
+        f"{think_seconds:g} s on average between submissions",
     )
+    burst = Scenario(
+        "submission burst",
+        None,
+        call,
+        concurrency=submitters,
+        page_tree=True,
+        expect_status=302,
+        note=f"{submitters} submitters sending again at once: throughput, no losses",
+    )
+    return [paced, burst]

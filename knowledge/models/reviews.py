@@ -4,7 +4,7 @@ from django.db import models
 
 
 class ReviewReminder(models.Model):
-    """A reminder sent about one article for one review due date."""
+    """A reminder queued for the owner of one article, for one review due date."""
 
     article = models.ForeignKey(
         "knowledge.KnowledgeArticlePage",

@@ -158,7 +158,8 @@ AXES_ENABLE_ACCESS_FAILURE_LOG = False
 
 # Single sign-on with OpenID Connect (Microsoft Entra ID or any provider), on when a
 # client id is set. Endpoints come from the issuer's discovery document unless set
-# one by one. Local passwords stay for break-glass administrators.
+# one by one. Local passwords stay for break-glass administrators. Signing out after
+# a council sign-in ends the provider's session too, if it has an end-session endpoint.
 OIDC_RP_CLIENT_ID = env("OIDC_RP_CLIENT_ID", default="")
 OIDC_RP_CLIENT_SECRET = env("OIDC_RP_CLIENT_SECRET", default="")
 OIDC_OP_ISSUER = env("OIDC_OP_ISSUER", default="")
@@ -166,12 +167,15 @@ OIDC_OP_AUTHORIZATION_ENDPOINT = env("OIDC_OP_AUTHORIZATION_ENDPOINT", default="
 OIDC_OP_TOKEN_ENDPOINT = env("OIDC_OP_TOKEN_ENDPOINT", default="")
 OIDC_OP_USER_ENDPOINT = env("OIDC_OP_USER_ENDPOINT", default="")
 OIDC_OP_JWKS_ENDPOINT = env("OIDC_OP_JWKS_ENDPOINT", default="")
+OIDC_OP_END_SESSION_ENDPOINT = env("OIDC_OP_END_SESSION_ENDPOINT", default="")
 OIDC_RP_SIGN_ALGO = env("OIDC_RP_SIGN_ALGO", default="RS256")
 OIDC_RP_SCOPES = env("OIDC_RP_SCOPES", default="openid email profile")
 OIDC_EMAIL_CLAIM = env("OIDC_EMAIL_CLAIM", default="email")
 OIDC_TIMEOUT = env.float("OIDC_TIMEOUT", default=5.0)
 OIDC_USE_PKCE = True
 OIDC_CREATE_USER = False
+# Kept for signing out at the provider too (id_token_hint); never logged or exported.
+OIDC_STORE_ID_TOKEN = True
 OIDC_AUTHENTICATION_CALLBACK_URL = "sso-callback"
 LOCAL_SIGN_IN_ROLES = env.list("LOCAL_SIGN_IN_ROLES", default=[])
 AUTHENTICATION_BACKENDS += ["intranet.sso.backends.StaffOIDCBackend"]

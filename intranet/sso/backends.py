@@ -15,6 +15,8 @@ from intranet.sso.refusals import Reason, Refusal
 
 logger = logging.getLogger(__name__)
 NAME_CLAIMS = {"first_name": "given_name", "last_name": "family_name"}
+# Where mozilla-django-oidc keeps the ID token when OIDC_STORE_ID_TOKEN is on.
+ID_TOKEN_SESSION_KEY = "oidc_id_token"  # noqa: S105 - a session key, not a secret
 
 
 class StaffOIDCBackend(OIDCAuthenticationBackend):
@@ -141,5 +143,8 @@ class StaffOIDCBackend(OIDCAuthenticationBackend):
 
     @staticmethod
     def _refuse(request, reason: Reason, email: str = ""):
+        # The library keeps the ID token before the account is checked; someone
+        # turned away has no sign-in for it to end.
+        request.session.pop(ID_TOKEN_SESSION_KEY, None)
         request.sso_refusal = Refusal(reason=reason, email=email)
         return None

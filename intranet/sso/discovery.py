@@ -11,6 +11,7 @@ ENDPOINTS = {
     "token": ("OIDC_OP_TOKEN_ENDPOINT", "token_endpoint"),
     "userinfo": ("OIDC_OP_USER_ENDPOINT", "userinfo_endpoint"),
     "jwks": ("OIDC_OP_JWKS_ENDPOINT", "jwks_uri"),
+    "end_session": ("OIDC_OP_END_SESSION_ENDPOINT", "end_session_endpoint"),
 }
 
 

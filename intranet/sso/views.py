@@ -1,15 +1,16 @@
 """Start a council sign-in, and finish it when the provider sends people back."""
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
-from django.views.generic import RedirectView, View
+from django.views.generic import RedirectView, TemplateView, View
 from mozilla_django_oidc import views as oidc_views
 
 from intranet.audit.models import AuditEntry
 from intranet.audit.services import audit_record
-from intranet.sso import discovery, refusals
+from intranet.sso import discovery, refusals, sign_out
 from intranet.sso.policy import sso_enabled
 from intranet.sso.refusals import Reason, Refusal
 
@@ -66,6 +67,25 @@ class SignInCallbackView(oidc_views.OIDCAuthenticationCallbackView):
     def login_failure(self):
         refusal = getattr(self.request, "sso_refusal", None) or Refusal(Reason.FAILED)
         return refusal_page(self.request, refusal)
+
+
+@method_decorator(login_not_required, name="dispatch")
+class SignedOutView(TemplateView):
+    """Where the identity provider returns people once it has signed them out too."""
+
+    template_name = "intranet/signed_out.html"
+
+    def get(self, request, *args, **kwargs):
+        # Someone signed in (again, perhaps in another tab) has not signed out.
+        if request.user.is_authenticated:
+            return redirect(settings.LOGIN_REDIRECT_URL)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            provider_signed_out=sign_out.provider_signed_out(self.request),
+            **kwargs,
+        )
 
 
 # Wagtail serves sign-in forms of its own, which would skip the site's sign-in rules

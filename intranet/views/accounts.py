@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 
 from intranet.accounts_forms import SignInForm
+from intranet.sso import sign_out
 from intranet.sso.policy import sso_enabled
 
 SITE_NAME = "Support Services Intranet"
@@ -34,3 +35,17 @@ class SignInView(auth_views.LoginView):
 class SignOutView(auth_views.LogoutView):
     template_name = "intranet/signed_out.html"
     extra_context = {"site_name": SITE_NAME}
+
+    def post(self, request, *args, **kwargs):
+        """Sign out here and, after a council sign-in, at the identity provider too.
+
+        The provider is reached through a page that refreshes to it rather than a
+        redirect: the site's form-action policy would stop a sign-out form from
+        being redirected to another origin.
+        """
+        id_token = sign_out.sso_id_token(request.session)
+        response = super().post(request, *args, **kwargs)
+        url = sign_out.provider_sign_out_url(request, id_token=id_token)
+        if not url:
+            return response
+        return self.render_to_response(self.get_context_data(end_session_url=url))

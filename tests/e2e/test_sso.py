@@ -13,7 +13,10 @@ from tests.oidc_provider import running_provider
 @pytest.fixture(scope="module")
 def oidc_provider(live_server):
     callback = f"{live_server.url}/accounts/sso/callback/"
-    with running_provider(redirect_uris=[callback]) as provider:
+    signed_out = f"{live_server.url}/accounts/sso/signed-out/"
+    with running_provider(
+        redirect_uris=[callback], post_logout_redirect_uris=[signed_out]
+    ) as provider:
         yield provider
 
 
@@ -59,3 +62,30 @@ def test_sso_tells_someone_without_a_staff_record_to_contact_hr(page, sso, axe_a
     axe_audit(page)
     page.goto("/")
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
+
+
+def test_signing_out_also_signs_the_person_out_of_their_council_account(
+    page, sso, home_page, axe_audit
+):
+    user = UserFactory(email="sam.staff@avonford.gov.uk", first_name="Sam")
+    page.goto("/accounts/login/")
+    page.get_by_role("button", name="Sign in with your council account").click()
+    sign_in_at_provider(page, "sam.staff@avonford.gov.uk")
+    expect(page.locator("h1")).to_have_text("Hello, Sam")
+
+    page.get_by_role("banner").get_by_role("button", name="Sign out").click()
+    expect(page).to_have_url(re.compile(rf"^{re.escape(sso.issuer)}/session/end"))
+    page.get_by_role("button", name="Yes, sign me out").click()
+    expect(page).to_have_url(re.compile(r"/accounts/sso/signed-out/\?state="))
+    expect(page.locator("h1")).to_have_text("You have signed out")
+    expect(page.locator("main")).to_contain_text(
+        "You have also signed out of your council account."
+    )
+    axe_audit(page)
+    assert AuditEntry.objects.filter(action="sign_out", actor_id=user.pk).exists()
+
+    # Still signed in at the provider, this would come straight back signed in.
+    page.get_by_role("link", name="Sign in again").click()
+    page.get_by_role("button", name="Sign in with your council account").click()
+    expect(page).to_have_url(re.compile(rf"^{re.escape(sso.issuer)}/interaction/"))
+    expect(page.locator("input[name=login]")).to_be_visible()

@@ -24,6 +24,7 @@ SCRIPT = HERE / "provider.mjs"
 STARTUP_SECONDS = 60
 STOP_SECONDS = 5
 FORM_ACTION = re.compile(r'<form[^>]*action="([^"]+)"')
+HIDDEN_FIELD = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_provider(*, redirect_uris: list[str]) -> Iterator[RunningProvider]:
+def running_provider(
+    *, redirect_uris: list[str], post_logout_redirect_uris: tuple[str, ...] = ()
+) -> Iterator[RunningProvider]:
     """Start the provider for one client and stop it afterwards, whatever happens."""
     node = node_or_skip()
     port = free_port()
@@ -75,6 +78,7 @@ def running_provider(*, redirect_uris: list[str]) -> Iterator[RunningProvider]:
         "OIDC_CLIENT_ID": provider.client_id,
         "OIDC_CLIENT_SECRET": provider.client_secret,
         "OIDC_REDIRECT_URIS": ",".join(redirect_uris),
+        "OIDC_POST_LOGOUT_REDIRECT_URIS": ",".join(post_logout_redirect_uris),
     }
     # A file rather than a pipe, so that a chatty provider can never block on it.
     with tempfile.TemporaryFile(mode="w+") as log:
@@ -116,27 +120,68 @@ def _wait_until_ready(process: subprocess.Popen, issuer: str, log) -> None:
     )
 
 
-def sign_in_at_provider(authorize_url: str, *, issuer: str, login: str) -> str:
+def sign_in_at_provider(
+    authorize_url: str,
+    *,
+    issuer: str,
+    login: str,
+    browser: requests.Session | None = None,
+) -> str:
     """Follow the provider's pages as the person `login`; return where it sends them.
+
+    Pass the same `browser` to several calls to keep the provider's session cookie
+    between them, as a real browser would.
 
     :raises AssertionError: if the provider shows a page other than its sign-in form
     """
-    browser = requests.Session()
-    response = browser.get(authorize_url, allow_redirects=False, timeout=10)
+    return follow_provider(
+        authorize_url, issuer=issuer, browser=browser or requests.Session(), login=login
+    ).location
+
+
+@dataclass(frozen=True)
+class ProviderVisit:
+    location: str
+    asked_to_sign_in: bool
+
+
+def follow_provider(
+    url: str, *, issuer: str, browser: requests.Session, login: str = ""
+) -> ProviderVisit:
+    """Follow the provider's pages from `url` until it sends the browser elsewhere.
+
+    Signs in as `login` if asked to, and confirms signing out if asked to. Returns
+    where the browser was sent and whether the provider asked it to sign in.
+
+    :raises AssertionError: if the provider asks for a sign-in without a `login`,
+        or shows any other page
+    """
+    asked_to_sign_in = False
+    response = browser.get(url, allow_redirects=False, timeout=10)
     for _ in range(10):
         if response.is_redirect:
             location = urljoin(response.url, response.headers["Location"])
             if not location.startswith(issuer):
-                return location
+                return ProviderVisit(location, asked_to_sign_in)
             response = browser.get(location, allow_redirects=False, timeout=10)
         elif 'name="login"' in response.text:
-            action = FORM_ACTION.search(response.text).group(1)
-            response = browser.post(
-                urljoin(response.url, action),
-                data={"prompt": "login", "login": login, "password": "any"},
-                allow_redirects=False,
-                timeout=10,
+            assert login, "The provider asked to sign in again"
+            asked_to_sign_in = True
+            response = _submit(
+                browser,
+                response,
+                {"prompt": "login", "login": login, "password": "any"},
             )
+        elif 'name="logout"' in response.text:
+            fields = dict(HIDDEN_FIELD.findall(response.text))
+            response = _submit(browser, response, {**fields, "logout": "yes"})
         else:
             raise AssertionError(f"Unexpected provider page: {response.text[:500]}")
     raise AssertionError("The provider never sent the browser back")
+
+
+def _submit(browser: requests.Session, page: requests.Response, data: dict):
+    action = FORM_ACTION.search(page.text).group(1)
+    return browser.post(
+        urljoin(page.url, action), data=data, allow_redirects=False, timeout=10
+    )

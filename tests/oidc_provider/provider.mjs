@@ -4,8 +4,12 @@
 // address, and its given and family names come from the address ("sam.staff@..."
 // is Sam Staff). Tokens are signed with an RSA key made afresh on every start.
 //
-// Environment: OIDC_PORT, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URIS
-// (comma-separated). Prints "ready <issuer>" once it is listening.
+// Signing out (RP-initiated logout) asks for confirmation, as many providers do, with
+// no way to stay signed in: it returns to the client only once the session has ended.
+//
+// Environment: OIDC_PORT, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URIS and
+// OIDC_POST_LOGOUT_REDIRECT_URIS (comma-separated). Prints "ready <issuer>" once it
+// is listening.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 
 import Provider from 'oidc-provider';
@@ -14,6 +18,10 @@ const port = Number(process.env.OIDC_PORT);
 const issuer = `http://127.0.0.1:${port}`;
 const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const signingKey = { ...privateKey.export({ format: 'jwk' }), use: 'sig', alg: 'RS256' };
+
+function listFrom(value) {
+  return (value || '').split(',').filter(Boolean);
+}
 
 function namesFrom(email) {
   const [given = '', family = ''] = email.split('@')[0].split('.');
@@ -26,7 +34,8 @@ const provider = new Provider(issuer, {
     {
       client_id: process.env.OIDC_CLIENT_ID,
       client_secret: process.env.OIDC_CLIENT_SECRET,
-      redirect_uris: process.env.OIDC_REDIRECT_URIS.split(','),
+      redirect_uris: listFrom(process.env.OIDC_REDIRECT_URIS),
+      post_logout_redirect_uris: listFrom(process.env.OIDC_POST_LOGOUT_REDIRECT_URIS),
       grant_types: ['authorization_code'],
       response_types: ['code'],
       id_token_signed_response_alg: 'RS256',
@@ -39,7 +48,23 @@ const provider = new Provider(issuer, {
     email: ['email', 'email_verified'],
     profile: ['given_name', 'family_name'],
   },
-  features: { devInteractions: { enabled: true } },
+  features: {
+    devInteractions: { enabled: true },
+    rpInitiatedLogout: {
+      enabled: true,
+      async logoutSource(ctx, form) {
+        ctx.body = `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Sign out</title></head>
+<body>
+  <h1>Sign out of your council account?</h1>
+  ${form}
+  <button type="submit" form="op.logoutForm" name="logout" value="yes">Yes, sign me out</button>
+</body>
+</html>`;
+      },
+    },
+  },
   async findAccount(ctx, accountId) {
     return {
       accountId,

@@ -20,6 +20,7 @@ PUBLIC = {
     "accounts/login/": "the sign-in page",
     "accounts/sso/start/": "starts council sign-in",
     "accounts/sso/callback/": "finishes council sign-in",
+    "accounts/sso/signed-out/": "where the council's sign-out returns people",
     "committees/feed/<str:token>.ics": "calendar apps fetch it with a secret token",
     "committees/<slug:slug>/feed.ics": "public committee calendar",
     "accounts/password-reset/": "asks for a reset link for a local account",

@@ -101,6 +101,19 @@ class Case(models.Model):
                 fields=["requester", "-created_at"], name="case_requester_idx"
             ),
             models.Index(fields=["status", "resolution_due_at"], name="case_sla_idx"),
+            # The reports count cases opened, answered and resolved in a period.
+            models.Index(fields=["created_at"], name="case_created_idx"),
+            models.Index(
+                fields=["first_responded_at"], name="case_first_responded_idx"
+            ),
+            models.Index(fields=["resolved_at"], name="case_resolved_idx"),
+            # Queues, "My work" and open counts list only unfinished cases,
+            # a few percent of them all, soonest due first.
+            models.Index(
+                fields=["queue", "resolution_due_at"],
+                condition=~Q(status__in=["cancelled", "closed", "resolved"]),
+                name="case_open_queue_due_idx",
+            ),
         ]
 
     def __str__(self) -> str:

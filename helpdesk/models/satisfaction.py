@@ -27,6 +27,7 @@ class SatisfactionRating(models.Model):
                 name="satisfaction_rating_in_range",
             )
         ]
+        indexes = [models.Index(fields=["created_at"], name="satisfaction_created_idx")]
 
     def __str__(self) -> str:
         return f"{self.case_id}: {self.rating}/{RATING_MAX}"

@@ -6,10 +6,12 @@ which case is which. Nothing here loads case rows into Python.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Case as Choose
+from django.db import connection
 from django.db.models import (
+    Aggregate,
     Count,
     DurationField,
     ExpressionWrapper,
@@ -17,9 +19,11 @@ from django.db.models import (
     Q,
     QuerySet,
     When,
+    Window,
 )
+from django.db.models import Case as Choose
 from django.db.models import Value as V
-from django.db.models.functions import TruncWeek
+from django.db.models.functions import RowNumber, TruncWeek
 
 from helpdesk.models import Case
 from helpdesk.reports import figures
@@ -28,6 +32,8 @@ from helpdesk.sla import LONDON
 from intranet.models import ServiceArea
 
 Status = Case.Status
+#: The moments the reports give a median time to, from the case's opening.
+MEDIAN_FIELDS = ("first_responded_at", "resolved_at")
 
 
 def cases_in_area(service_area: ServiceArea | None) -> QuerySet:
@@ -42,57 +48,85 @@ def _local_date(value: datetime | date) -> date:
     return value
 
 
-def weekly_counts(
-    *, period: Period, service_area: ServiceArea | None, field: str
-) -> dict[tuple[date, int], int]:
-    """Return cases per (week commencing, service area id) by the ``field`` date.
+@dataclass(frozen=True)
+class OpenedFigures:
+    """Cases opened in the period: per week, per area, and their SLA outcomes."""
 
-    Use ``created_at`` for cases opened and ``resolved_at`` for cases resolved.
-    """
-    rows = (
-        cases_in_area(service_area)
-        .filter(**{f"{field}__gte": period.start_at, f"{field}__lt": period.end_at})
-        .annotate(week=TruncWeek(field, tzinfo=LONDON))
-        .values("week", "service_area_id")
-        .annotate(n=Count("pk"))
-    )
-    return {(_local_date(r["week"]), r["service_area_id"]): r["n"] for r in rows}
+    weekly: dict[tuple[date, int], int]
+    by_area: dict[int, int]
+    sla: dict[int, dict[str, int]]
 
 
-def sla_compliance(
-    *, period: Period, service_area: ServiceArea | None, as_at: datetime
-) -> dict[int, dict[str, int]]:
-    """Return, per service area, SLA targets met and missed by cases opened.
+def _sla_outcomes(as_at: datetime) -> dict[str, Q]:
+    """Return the condition for each SLA outcome a case can have by ``as_at``.
 
     A target counts as missed once its deadline passed without a response (or
     resolution) by ``as_at``; targets still running count as neither.
     Cancelled cases have no outcome to judge and are left out.
     """
-    first_met = Q(first_responded_at__isnull=False) & Q(
-        first_responded_at__lte=F("first_response_due_at")
-    )
-    first_missed = Q(first_responded_at__gt=F("first_response_due_at")) | Q(
-        first_responded_at__isnull=True, first_response_due_at__lt=as_at
-    )
-    resolution_met = Q(resolved_at__isnull=False) & Q(
-        resolved_at__lte=F("resolution_due_at")
-    )
-    resolution_missed = Q(resolved_at__gt=F("resolution_due_at")) | Q(
-        resolved_at__isnull=True, resolution_due_at__lt=as_at
-    )
+    judged = ~Q(status=Status.CANCELLED)
+    return {
+        "first_met": judged
+        & Q(first_responded_at__isnull=False)
+        & Q(first_responded_at__lte=F("first_response_due_at")),
+        "first_missed": judged
+        & (
+            Q(first_responded_at__gt=F("first_response_due_at"))
+            | Q(first_responded_at__isnull=True, first_response_due_at__lt=as_at)
+        ),
+        "resolution_met": judged
+        & Q(resolved_at__isnull=False)
+        & Q(resolved_at__lte=F("resolution_due_at")),
+        "resolution_missed": judged
+        & (
+            Q(resolved_at__gt=F("resolution_due_at"))
+            | Q(resolved_at__isnull=True, resolution_due_at__lt=as_at)
+        ),
+    }
+
+
+def opened_figures(
+    *, period: Period, service_area: ServiceArea | None, as_at: datetime
+) -> OpenedFigures:
+    """Return cases opened in the period and their SLA outcomes, in one query.
+
+    The database counts per (week commencing, service area); the per-area
+    totals add up those few dozen counted rows, never case rows.
+    """
+    outcomes = _sla_outcomes(as_at)
     rows = (
         cases_in_area(service_area)
         .filter(created_at__gte=period.start_at, created_at__lt=period.end_at)
-        .exclude(status=Status.CANCELLED)
-        .values("service_area_id")
+        .annotate(week=TruncWeek("created_at", tzinfo=LONDON))
+        .values("week", "service_area_id")
         .annotate(
-            first_met=Count("pk", filter=first_met),
-            first_missed=Count("pk", filter=first_missed),
-            resolution_met=Count("pk", filter=resolution_met),
-            resolution_missed=Count("pk", filter=resolution_missed),
+            opened=Count("pk"),
+            **{key: Count("pk", filter=q) for key, q in outcomes.items()},
         )
     )
-    return {row.pop("service_area_id"): row for row in rows}
+    weekly, by_area, sla = {}, {}, {}
+    for row in rows:
+        area = row["service_area_id"]
+        weekly[(_local_date(row["week"]), area)] = row["opened"]
+        by_area[area] = by_area.get(area, 0) + row["opened"]
+        totals = sla.setdefault(area, dict.fromkeys(outcomes, 0))
+        for key in outcomes:
+            totals[key] += row[key]
+    return OpenedFigures(weekly=weekly, by_area=by_area, sla=sla)
+
+
+def resolved_by_week(
+    *, period: Period, service_area: ServiceArea | None
+) -> dict[tuple[date, int], int]:
+    """Return cases resolved in the period per (week commencing, service area id)."""
+    rows = (
+        cases_in_area(service_area)
+        .filter(resolved_at__gte=period.start_at, resolved_at__lt=period.end_at)
+        .annotate(week=TruncWeek("resolved_at", tzinfo=LONDON))
+        .values("week", "service_area_id")
+        .annotate(n=Count("pk"))
+    )
+    return {(_local_date(r["week"]), r["service_area_id"]): r["n"] for r in rows}
 
 
 def _open_at(as_at: datetime) -> Q:
@@ -129,41 +163,70 @@ def backlog_by_age(
     return {(row["band"], row["service_area_id"]): row["n"] for row in rows}
 
 
-def median_hours(
-    *, period: Period, service_area: ServiceArea | None, field: str
-) -> float | None:
-    """Return the median hours from opening to ``field``, for those in the period.
+class _Median(Aggregate):
+    """The middle value, or the mean of the middle two (PostgreSQL only)."""
 
-    Only the one or two middle durations are read from the database.
+    function = "PERCENTILE_CONT"
+    name = "Median"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = DurationField()
+
+
+def _took(field: str) -> ExpressionWrapper:
+    return ExpressionWrapper(F(field) - F("created_at"), output_field=DurationField())
+
+
+def _in_period(field: str, period: Period) -> Q:
+    return Q(**{f"{field}__gte": period.start_at, f"{field}__lt": period.end_at})
+
+
+def median_hours(
+    *, period: Period, service_area: ServiceArea | None
+) -> dict[str, float | None]:
+    """Return the median hours from opening to each of ``MEDIAN_FIELDS``.
+
+    Each median covers the cases whose first response (or resolution) fell in
+    the period. PostgreSQL works out both in one pass over those cases; other
+    databases number the durations in order and return the middle ones.
     """
-    durations = (
-        cases_in_area(service_area)
-        .filter(**{f"{field}__gte": period.start_at, f"{field}__lt": period.end_at})
-        .annotate(
-            took=ExpressionWrapper(
-                F(field) - F("created_at"), output_field=DurationField()
+    if connection.vendor != "postgresql":
+        return {
+            field: _median_by_position(
+                period=period, service_area=service_area, field=field
             )
+            for field in MEDIAN_FIELDS
+        }
+    either = Q()
+    for field in MEDIAN_FIELDS:
+        either |= _in_period(field, period)
+    medians = (
+        cases_in_area(service_area)
+        .filter(either)
+        .aggregate(
+            **{
+                field: _Median(_took(field), filter=_in_period(field, period))
+                for field in MEDIAN_FIELDS
+            }
         )
     )
-    count = durations.count()
-    if not count:
-        return None
-    middle = list(
-        durations.order_by("took").values_list("took", flat=True)[
-            figures.middle_slice(count)
-        ]
-    )
-    return figures.median_hours(middle, count)
+    return {field: figures.hours(medians[field]) for field in MEDIAN_FIELDS}
 
 
-def cases_opened_by_area(
-    *, period: Period, service_area: ServiceArea | None
-) -> dict[int, int]:
-    """Return the number of cases opened in the period per service area id."""
-    rows = (
+def _median_by_position(
+    *, period: Period, service_area: ServiceArea | None, field: str
+) -> float | None:
+    took = _took(field)
+    middle = (
         cases_in_area(service_area)
-        .filter(created_at__gte=period.start_at, created_at__lt=period.end_at)
-        .values("service_area_id")
-        .annotate(n=Count("pk"))
+        .filter(_in_period(field, period))
+        .annotate(
+            took=took,
+            position=Window(RowNumber(), order_by=took.asc()),
+            total=Window(Count("pk")),
+        )
+        .filter(position__gte=(F("total") + 1) / 2, position__lte=(F("total") + 2) / 2)
+        .values_list("took", "total")
     )
-    return {row["service_area_id"]: row["n"] for row in rows}
+    rows = list(middle)
+    count = rows[0][1] if rows else 0
+    return figures.median_hours([took for took, _ in rows], count)

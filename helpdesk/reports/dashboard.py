@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from decimal import Decimal
+
+from django.core.cache import cache
 
 from helpdesk.models import ReportSettings
 from helpdesk.reports import cases, figures, selfservice
@@ -15,6 +17,8 @@ from intranet.models import ServiceArea
 ALL_AREAS = "All areas"
 NO_AREA = "Area not recorded"
 SLA_KEYS = ("first_met", "first_missed", "resolution_met", "resolution_missed")
+#: How long managers share one working-out of the figures.
+CACHE_FOR = timedelta(seconds=60)
 SCORES = {1: "1 (very poor)", 2: "2", 3: "3", 4: "4", 5: "5 (very good)"}
 
 
@@ -35,7 +39,7 @@ class Headline:
         return f"{self.value:,} {self.unit}".strip()
 
 
-@dataclass
+@dataclass(frozen=True)
 class Dashboard:
     period: Period
     service_area: ServiceArea | None
@@ -44,6 +48,8 @@ class Dashboard:
     tables: list[Table]
     comments: list[dict]
     cost_per_case: Decimal
+    #: When the figures were worked out; shared figures can be up to a minute old.
+    computed_at: datetime
 
     def table(self, key: str) -> Table:
         return next(table for table in self.tables if table.key == key)
@@ -56,39 +62,70 @@ def dashboard_build(
 
     The number of queries is fixed: it does not grow with the number of cases.
     """
+    board = _figures(period=period, service_area=service_area, now=now)
+    return _with_comments(board, user=user)
+
+
+def dashboard_get(
+    *, user, period: Period, service_area: ServiceArea | None, now: datetime
+) -> Dashboard:
+    """Return the dashboard, reusing figures worked out in the last minute.
+
+    Every manager asking for the same period and service area shares the
+    figures, which the page dates with ``computed_at``. The comments depend on
+    which cases the user may open, so they are always read afresh.
+    """
+    key = _cache_key(period=period, service_area=service_area)
+    board = cache.get(key)
+    if board is None or now - board.computed_at >= CACHE_FOR:
+        board = _figures(period=period, service_area=service_area, now=now)
+        cache.set(key, board, int(CACHE_FOR.total_seconds()))
+    return _with_comments(board, user=user)
+
+
+def _cache_key(*, period: Period, service_area: ServiceArea | None) -> str:
+    area = service_area.pk if service_area else "all"
+    return (
+        f"helpdesk:reports:dashboard:v1:{period.from_date.isoformat()}:"
+        f"{period.to_date.isoformat()}:{area}"
+    )
+
+
+def _with_comments(board: Dashboard, *, user) -> Dashboard:
+    comments = selfservice.satisfaction_comments(
+        user=user, period=board.period, service_area=board.service_area
+    )
+    return replace(board, comments=comments)
+
+
+def _figures(
+    *, period: Period, service_area: ServiceArea | None, now: datetime
+) -> Dashboard:
+    """Return the figures every manager sees alike: everything but the comments."""
     as_at = period.as_at(now)
     areas = [service_area] if service_area else list(ServiceArea.objects.all())
     scope = {"period": period, "service_area": service_area}
-    opened = _weekly("opened", "Cases opened each week", period, areas, "created_at")
-    resolved = _weekly(
-        "resolved", "Cases resolved each week", period, areas, "resolved_at"
-    )
-    sla = cases.sla_compliance(as_at=as_at, **scope)
+    opened = cases.opened_figures(as_at=as_at, **scope)
+    resolved = cases.resolved_by_week(**scope)
     backlog = cases.backlog_by_age(service_area=service_area, as_at=as_at)
+    medians = cases.median_hours(**scope)
     deflected = selfservice.deflections_by_area(**scope)
-    opened_by_area = cases.cases_opened_by_area(**scope)
     satisfaction = selfservice.satisfaction_summary(**scope)
     cost_per_case = ReportSettings.load().cost_per_case
     total_deflected = sum(deflected.values())
-    total_opened = sum(opened_by_area.values())
-    sla_table = _sla_table(sla, areas)
+    total_opened = sum(opened.by_area.values())
+    sla_table = _sla_table(opened.sla, areas)
     sla_total = sla_table.rows[-1]
     headlines = [
         Headline("Cases opened", total_opened),
-        Headline("Cases resolved", sum(resolved.column_values(-1))),
+        Headline("Cases resolved", sum(resolved.values())),
         Headline("Open cases at the end of the period", sum(backlog.values())),
         Headline("First responses on time", sla_total[3], "%"),
         Headline("Resolutions on time", sla_total[6], "%"),
         Headline(
-            "Median time to first response",
-            cases.median_hours(field="first_responded_at", **scope),
-            "hours",
+            "Median time to first response", medians["first_responded_at"], "hours"
         ),
-        Headline(
-            "Median time to resolution",
-            cases.median_hours(field="resolved_at", **scope),
-            "hours",
-        ),
+        Headline("Median time to resolution", medians["resolved_at"], "hours"),
         Headline(
             "Self-service resolution rate",
             figures.self_service_rate(deflections=total_deflected, cases=total_opened),
@@ -108,11 +145,11 @@ def dashboard_build(
         ),
     ]
     tables = [
-        opened,
-        resolved,
+        _weekly("opened", "Cases opened each week", period, areas, opened.weekly),
+        _weekly("resolved", "Cases resolved each week", period, areas, resolved),
         sla_table,
         _backlog_table(backlog, areas),
-        _self_service_by_area(deflected, opened_by_area, areas),
+        _self_service_by_area(deflected, opened.by_area, areas),
         _self_service_by_form(selfservice.deflections_by_form(**scope)),
         _self_service_by_article(selfservice.deflections_by_article(**scope)),
         _searches_table(selfservice.searches_without_results(period=period)),
@@ -124,8 +161,9 @@ def dashboard_build(
         as_at=as_at,
         headlines=headlines,
         tables=tables,
-        comments=selfservice.satisfaction_comments(user=user, **scope),
+        comments=[],
         cost_per_case=cost_per_case,
+        computed_at=now,
     )
 
 
@@ -133,12 +171,7 @@ def _round(value) -> float | None:
     return None if value is None else round(float(value), 1)
 
 
-def _weekly(key, title, period, areas, field) -> Table:
-    counts = cases.weekly_counts(
-        period=period,
-        service_area=areas[0] if len(areas) == 1 else None,
-        field=field,
-    )
+def _weekly(key, title, period, areas, counts: dict) -> Table:
     rows = []
     for week in period.week_starts():
         per_area = [counts.get((week, area.pk), 0) for area in areas]

@@ -38,20 +38,19 @@ def self_service_rate(*, deflections: int, cases: int) -> float | None:
     return percent(deflections, deflections + cases)
 
 
+def hours(value: timedelta | None) -> float | None:
+    """Return a duration in hours to one decimal place; None stays None."""
+    if value is None:
+        return None
+    return round(value.total_seconds() / 3600, 1)
+
+
 def median_hours(middle: list[timedelta], count: int) -> float | None:
     """Return the median in hours from the one or two middle values of ``count``."""
     if not count or not middle:
         return None
     values = middle[:1] if count % 2 else middle[:2]
-    seconds = sum(value.total_seconds() for value in values) / len(values)
-    return round(seconds / 3600, 1)
-
-
-def middle_slice(count: int) -> slice:
-    """Return which ordered rows hold the median of ``count`` values."""
-    if count % 2:
-        return slice(count // 2, count // 2 + 1)
-    return slice(count // 2 - 1, count // 2 + 1)
+    return hours(sum(values, timedelta()) / len(values))
 
 
 def cost_avoided(*, deflections: int, cost_per_case: Decimal) -> Decimal:

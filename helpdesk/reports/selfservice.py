@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from helpdesk import selectors
 from helpdesk.models import Case, SatisfactionRating
+from helpdesk.models.satisfaction import RATING_MAX, RATING_MIN
 from helpdesk.reports.periods import Period
 from intranet.models import SearchQueryLog, ServiceArea, ServiceAreaPage
 from knowledge.models import ArticleFeedback, SelfServiceResolution
@@ -168,12 +169,13 @@ def satisfaction_summary(
     *, period: Period, service_area: ServiceArea | None
 ) -> dict[str, object]:
     """Return the average rating, the number of ratings and the count of each score."""
-    ratings = _ratings(period=period, service_area=service_area)
-    summary = ratings.aggregate(average=Avg("rating"), count=Count("pk"))
-    summary["by_score"] = {
-        row["rating"]: row["n"]
-        for row in ratings.values("rating").annotate(n=Count("pk"))
-    }
+    scores = range(RATING_MIN, RATING_MAX + 1)
+    summary = _ratings(period=period, service_area=service_area).aggregate(
+        average=Avg("rating"),
+        count=Count("pk"),
+        **{f"score_{n}": Count("pk", filter=Q(rating=n)) for n in scores},
+    )
+    summary["by_score"] = {n: summary.pop(f"score_{n}") for n in scores}
     return summary
 
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from helpdesk.reports import case_rows, charts, exports
 from helpdesk.reports.access import can_view_reports
-from helpdesk.reports.dashboard import dashboard_build
+from helpdesk.reports.dashboard import dashboard_build, dashboard_get
 from helpdesk.reports.forms import report_filters
 from helpdesk.reports.tables import display_rows
 from intranet.audit.services import audit_record
@@ -31,10 +31,12 @@ def reports_required(view):
     return wrapped
 
 
-def _build(request):
+def _build(request, *, shared: bool):
+    """Return the filters and the dashboard; ``shared`` may reuse recent figures."""
     now = timezone.now()
     filters = report_filters(request.GET, today=timezone.localdate(now))
-    board = dashboard_build(
+    build = dashboard_get if shared else dashboard_build
+    board = build(
         user=request.user,
         period=filters.period,
         service_area=filters.service_area,
@@ -46,7 +48,7 @@ def _build(request):
 @require_GET
 @reports_required
 def dashboard(request):
-    filters, board = _build(request)
+    filters, board = _build(request, shared=True)
     tables = [
         {
             "table": table,
@@ -91,7 +93,7 @@ def _audit(request, *, report: str, fmt: str, filters) -> None:
 def dashboard_export(request, fmt: str):
     if fmt not in FORMATS:
         raise Http404("No such format.")
-    filters, board = _build(request)
+    filters, board = _build(request, shared=False)
     _audit(request, report="dashboard", fmt=fmt, filters=filters)
     name = (
         f"support-services-report-{filters.period.from_date}-{filters.period.to_date}"

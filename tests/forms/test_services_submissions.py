@@ -8,6 +8,8 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from forms import services
@@ -67,6 +69,17 @@ def test_same_key_twice_makes_one_submission_and_one_case(
     assert not created
     assert second.pk == first.pk
     assert Case.objects.count() == 1
+
+
+def test_storing_a_submission_reads_only_whether_its_key_was_used(pay_form, desk):
+    with CaptureQueriesContext(connection) as queries:
+        submit(pay_form, desk.requester)
+    reads = [
+        q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")
+    ]
+    assert len(reads) == 1
+    assert '"selfservice_submission"."idempotency_key"' in reads[0]
+    assert Submission.objects.get().form_page == pay_form
 
 
 def test_uploads_reach_the_case_as_attachments(

@@ -1,13 +1,23 @@
 """Each dashboard figure checked against the constructed month in report_data."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 
-from helpdesk.reports.dashboard import dashboard_build
+from helpdesk.reports.dashboard import dashboard_build, dashboard_get
 from tests.helpdesk import report_data
-from tests.helpdesk.report_data import NOW, PERIOD
+from tests.helpdesk.report_data import NOW, PERIOD, at
 from tests.intranet.factories import service_area
+
+
+@pytest.fixture(autouse=True)
+def no_shared_figures():
+    """Start every test without figures another test worked out."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -146,3 +156,59 @@ def test_dashboard_empty_period_shows_no_data(db):
     assert headline(board, "Median time to resolution") is None
     assert headline(board, "Self-service resolution rate") is None
     assert headline(board, "Average satisfaction") is None
+
+
+def test_dashboard_get_reuses_figures_for_a_minute(data, desk, make_case):
+    first = dashboard_get(user=desk.manager, period=PERIOD, service_area=None, now=NOW)
+    make_case(now=at(3))
+    later = NOW + timedelta(seconds=59)
+    reused = dashboard_get(
+        user=desk.manager, period=PERIOD, service_area=None, now=later
+    )
+    assert headline(reused, "Cases opened") == headline(first, "Cases opened") == 7
+    assert reused.computed_at == NOW
+    fresh = dashboard_get(
+        user=desk.manager,
+        period=PERIOD,
+        service_area=None,
+        now=NOW + timedelta(minutes=1),
+    )
+    assert headline(fresh, "Cases opened") == 8
+    assert fresh.computed_at == NOW + timedelta(minutes=1)
+
+
+def test_dashboard_get_keeps_each_period_and_area_apart(data, desk):
+    everyone = dashboard_get(
+        user=desk.manager, period=PERIOD, service_area=None, now=NOW
+    )
+    hr = dashboard_get(
+        user=desk.manager, period=PERIOD, service_area=service_area("hr"), now=NOW
+    )
+    assert headline(everyone, "Cases opened") == 7
+    assert headline(hr, "Cases opened") == 4
+    assert hr.table("opened").columns == ("Week commencing", "HR", "All areas")
+
+
+def test_dashboard_get_reads_comments_for_each_user(data, desk):
+    manager = dashboard_get(
+        user=desk.manager, period=PERIOD, service_area=None, now=NOW
+    )
+    partner = dashboard_get(
+        user=desk.business_partner, period=PERIOD, service_area=None, now=NOW
+    )
+    assert partner.computed_at == manager.computed_at
+    assert "My grievance about my manager" not in [
+        c["comment"] for c in manager.comments
+    ]
+    assert partner.comments[0]["comment"] == "My grievance about my manager"
+    again = dashboard_get(user=desk.manager, period=PERIOD, service_area=None, now=NOW)
+    assert again.comments == manager.comments
+
+
+def test_dashboard_medians_swap_odd_and_even_counts_for_one_area(data, desk):
+    # HR alone: first responses 2, 4 and 24 hours; resolutions 48 and 144 hours.
+    board = dashboard_build(
+        user=desk.manager, period=PERIOD, service_area=service_area("hr"), now=NOW
+    )
+    assert headline(board, "Median time to first response") == 4.0
+    assert headline(board, "Median time to resolution") == 96.0

@@ -48,11 +48,6 @@ def test_median_hours_averages_the_middle_pair(values, expected):
     assert figures.median_hours(middle, len(values)) == expected
 
 
-def test_middle_slice_picks_the_middle_rows():
-    assert figures.middle_slice(5) == slice(2, 3)
-    assert figures.middle_slice(4) == slice(1, 3)
-
-
 def test_self_service_rate_and_cost_avoided():
     assert figures.self_service_rate(deflections=1, cases=2) == 33.3
     assert figures.self_service_rate(deflections=0, cases=0) is None

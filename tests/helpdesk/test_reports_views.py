@@ -5,6 +5,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -19,6 +20,14 @@ from tests.helpdesk.report_data import PERIOD, at
 
 DASHBOARD = "/reports/"
 QUERY = {"from_date": "2026-06-01", "to_date": "2026-06-28"}
+
+
+@pytest.fixture(autouse=True)
+def no_shared_figures():
+    """Start every test without figures another test worked out."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -122,14 +131,37 @@ def test_reports_service_area_filter_applies(manager_client, data):
 def test_reports_query_count_does_not_grow_with_cases(manager_client, data, make_case):
     # The first request also loads the session and settings caches.
     manager_client.get(DASHBOARD, QUERY)
+    cache.clear()
     with CaptureQueriesContext(connection) as before:
         manager_client.get(DASHBOARD, QUERY)
     for day in range(2, 20):
         make_case(now=at(day, 11))
+    cache.clear()
     with CaptureQueriesContext(connection) as after:
         response = manager_client.get(DASHBOARD, QUERY)
     assert response.context["board"].headlines[0].value == 7 + 18
     assert len(after) == len(before)
+
+
+def test_reports_page_says_when_its_figures_were_worked_out(manager_client, data):
+    response = manager_client.get(DASHBOARD, QUERY)
+    worked_out = timezone.localtime(response.context["board"].computed_at)
+    assert timezone.now() - worked_out < timedelta(minutes=1)
+    assert (
+        f"Figures as at {worked_out:%H:%M} on {worked_out.day} {worked_out:%B %Y}."
+        in response.content.decode()
+    )
+
+
+def test_reports_page_reuses_recent_figures(manager_client, data, make_case):
+    with CaptureQueriesContext(connection) as worked_out:
+        first = manager_client.get(DASHBOARD, QUERY).context["board"]
+    make_case(now=at(3))
+    with CaptureQueriesContext(connection) as reused:
+        again = manager_client.get(DASHBOARD, QUERY).context["board"]
+    assert again.computed_at == first.computed_at
+    assert again.headlines[0].value == first.headlines[0].value == 7
+    assert len(reused) < len(worked_out) - 8
 
 
 def _csv(response) -> list[list[str]]:
@@ -157,6 +189,13 @@ def test_reports_export_tables_as_csv_and_audit_it(manager_client, manager, data
         "from_date": "2026-06-01",
         "to_date": "2026-06-28",
     }
+
+
+def test_reports_export_works_out_figures_afresh(manager_client, data, make_case):
+    manager_client.get(DASHBOARD, QUERY)
+    make_case(now=at(3))
+    rows = _csv(manager_client.get("/reports/export.csv", QUERY))
+    assert rows[2] == ["2026-06-01", "3", "0", "0", "0", "0", "0", "3"]
 
 
 def test_reports_export_tables_as_xlsx(manager_client, data):

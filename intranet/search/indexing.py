@@ -52,6 +52,7 @@ def search_rebuild_database(*, progress: Callable[[int], None] = lambda n: None)
         progress(1)
     for object_type, object_id in stale:
         database.remove(object_type, [object_id])
+    database.resync()
     return count
 
 

@@ -11,6 +11,8 @@ class SearchRequest:
 
     ``visibility`` maps each restricted object type (such as cases) to the ids
     the user may find; restricted types missing from it are never found.
+    With ``hits_only`` the caller wants only this page of hits: a backend may
+    apply the filters first, count no facets, and find no more than the page.
     """
 
     text: str
@@ -21,6 +23,7 @@ class SearchRequest:
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     page: int = 1
     page_size: int = 10
+    hits_only: bool = False
 
     @classmethod
     def parse(cls, query: str, **kwargs) -> "SearchRequest":

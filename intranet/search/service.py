@@ -32,24 +32,30 @@ def search(
     filters: dict[str, list[str]] | None = None,
     page: int = 1,
     page_size: int | None = None,
+    hits_only: bool = False,
 ) -> SearchResults:
     """Return the page of results the user may see for ``query``.
 
     Unknown facet names and values are dropped, and a page past the end is
     answered with the last page, so any input gets a sensible answer. When
     Elasticsearch cannot answer, the database does, and the result says so.
+    Callers showing only this page of hits pass ``hits_only``: they get no
+    facets, and ``total`` counts no further than the page, so the filters can
+    narrow the search itself and no more is ranked than the page needs.
     """
     page_size = max(
         1, min(page_size or settings.SEARCH_RESULTS_PER_PAGE, MAX_PAGE_SIZE)
     )
     labels = _labels()
+    filters = _clean_filters(filters or {}, labels)
     request = SearchRequest.parse(
         query,
-        filters=_clean_filters(filters or {}, labels),
-        visibility=_visibility(user),
+        filters=filters,
+        visibility=_visibility(user, types=filters.get("type") if hits_only else None),
         labels=labels,
         page=max(1, min(page, MAX_PAGE)),
         page_size=page_size,
+        hits_only=hits_only,
     )
     results = _answer(request)
     last_page = min(results.num_pages, MAX_PAGE)
@@ -66,7 +72,7 @@ def suggest(*, user, prefix: str, limit: int = 6) -> list[Suggestion]:
     kwargs = {
         "prefix": prefix,
         "visibility": _visibility(user),
-        "labels": _labels(),
+        "labels": {"type": registry.labels()},
         "limit": max(1, min(limit, MAX_SUGGESTIONS)),
     }
     backend = backends.get(settings.SEARCH_BACKEND)
@@ -134,10 +140,16 @@ def _clean_filters(filters: dict, labels: dict) -> dict[str, list[str]]:
     return cleaned
 
 
-def _visibility(user) -> dict[str, list[int]]:
+def _visibility(user, types: list[str] | None = None) -> dict[str, list[int]]:
+    """Return the ids of each restricted type the user may find.
+
+    With ``types``, only those types are looked at; the others are never found.
+    """
     visibility = {}
     for document in registry.documents():
-        if document.scope != "public":
+        if document.scope != "public" and (
+            types is None or document.object_type in types
+        ):
             ids = document.visible_ids(user)
             visibility[document.object_type] = [] if ids is None else ids
     return visibility

@@ -47,6 +47,25 @@ def test_search_tolerates_typos(search_pages, staff_user):
     assert titles(results)[0] == "Annual leave policy"
 
 
+def test_search_finds_titles_by_a_word_typed_in_part(search_pages, staff_user):
+    results = search.search(user=staff_user, query="lapto")
+
+    assert titles(results)[0] == "Laptop problems"
+
+
+def test_search_stops_correcting_to_a_word_no_page_uses(home_page, staff_user):
+    page = guidance(home_page, "Zebra crossing rules", "Where to cross the road.")
+    indexing.search_rebuild_database()
+    assert search.search(user=staff_user, query="zebre").corrections == {
+        "zebre": "zebra"
+    }
+
+    page.unpublish()
+    indexing.search_rebuild_database()
+
+    assert search.search(user=staff_user, query="zebre").corrections == {}
+
+
 def test_search_highlights_matches_and_escapes_the_rest(home_page, staff_user):
     guidance(
         home_page,
@@ -136,6 +155,25 @@ def test_suggest_matches_title_words_by_prefix(search_pages, staff_user):
 
     assert [s.title for s in suggestions][:1] == ["Laptop problems"]
     assert search.suggest(user=staff_user, prefix="l") == []
+
+
+def test_suggest_follows_a_page_renamed_then_unpublished(search_pages, staff_user):
+    page = search_pages["laptop"]
+    page.title = "Tablet problems"
+    page.save_revision().publish()
+    indexing.search_index_object(object_type="page", object_id=page.pk)
+
+    assert "Tablet problems" in [
+        s.title for s in search.suggest(user=staff_user, prefix="tab")
+    ]
+    assert "Laptop problems" not in [
+        s.title for s in search.suggest(user=staff_user, prefix="lap")
+    ]
+
+    page.unpublish()
+    indexing.search_index_object(object_type="page", object_id=page.pk)
+
+    assert search.suggest(user=staff_user, prefix="tab") == []
 
 
 def test_snippet_marks_only_whole_matches():

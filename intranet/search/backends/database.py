@@ -3,32 +3,17 @@
 import time
 
 from django.db import transaction
-from django.db.models import Case, Q, QuerySet, Value, When
-from django.db.models.functions import Lower
 
 from intranet.models import SearchEntry
 
 from .. import facets, text
-from ..documents import SCOPE_PUBLIC, PreparedDocument
+from ..documents import PreparedDocument
 from ..query import SearchRequest
 from ..results import Hit, SearchResults, Suggestion
 from . import fulltext
+from .visibility import parts
 
-ROW_FIELDS = ("pk", "object_type", "service_area", "topics")
-
-
-def visible(visibility: dict) -> Q:
-    """Return the entries a user may find: public ones and the permitted others.
-
-    Ids given as a queryset stay a subquery: an agent may see tens of thousands
-    of cases, far too many to send as a list.
-    """
-    allowed = Q(scope=SCOPE_PUBLIC)
-    for object_type, ids in visibility.items():
-        if not isinstance(ids, QuerySet):
-            ids = list(ids)
-        allowed |= Q(object_type=object_type, object_id__in=ids)
-    return allowed
+CANDIDATES = 500
 
 
 class DatabaseBackend:
@@ -67,29 +52,36 @@ class DatabaseBackend:
 
     def search(self, request: SearchRequest) -> SearchResults:
         started = time.monotonic()
-        pks, corrections = (
-            fulltext.engine().candidates(request, allowed=visible(request.visibility))
+        rows, corrections = (
+            fulltext.engine().candidates(
+                request,
+                parts=parts(
+                    request.visibility, request.filters if request.hits_only else None
+                ),
+                limit=request.offset + request.page_size
+                if request.hits_only
+                else CANDIDATES,
+            )
             if request.words
             else ([], {})
         )
-        rows_by_pk = {
-            row["pk"]: row
-            for row in SearchEntry.objects.filter(
-                visible(request.visibility), pk__in=pks
-            ).values(*ROW_FIELDS)
-        }
-        rows = [rows_by_pk[pk] for pk in pks if pk in rows_by_pk]
         matched = facets.apply(rows, request.filters)
         page_pks = [r["pk"] for r in matched[request.offset :][: request.page_size]]
-        entries = SearchEntry.objects.in_bulk(page_pks)
+        entries = SearchEntry.objects.defer("search_vector").in_bulk(page_pks)
         marks = [*request.words, *corrections.values(), *request.phrases]
         return SearchResults(
             query=request.text,
-            hits=[self._hit(entries[pk], marks, request) for pk in page_pks],
+            hits=[
+                self._hit(entries[pk], marks, request)
+                for pk in page_pks
+                if pk in entries
+            ],
             total=len(matched),
             page=request.page,
             page_size=request.page_size,
-            facets=facets.count(rows, request.filters, request.labels),
+            facets=[]
+            if request.hits_only
+            else facets.count(rows, request.filters, request.labels),
             backend=self.name,
             took_ms=int((time.monotonic() - started) * 1000),
             corrections=corrections,
@@ -113,31 +105,30 @@ class DatabaseBackend:
     def suggest(
         self, *, prefix: str, visibility: dict, labels: dict, limit: int
     ) -> list[Suggestion]:
-        """Return entries whose title has a word starting with the prefix."""
+        """Return entries whose title has a word starting with the prefix.
+
+        Titles starting with it come first, then the rest, alphabetically.
+        """
         prefix = text.normalise(prefix)
         if not prefix:
             return []
-        starts = Q(title__istartswith=prefix) | Q(title__icontains=f" {prefix}")
-        entries = (
-            SearchEntry.objects.filter(visible(visibility))
-            .filter(starts)
-            .annotate(
-                starts=Case(
-                    When(title__istartswith=prefix, then=Value(0)), default=Value(1)
-                )
-            )
-            .order_by("starts", Lower("title"), "pk")[:limit]
+        rows = fulltext.engine().suggest(
+            prefix=prefix, parts=parts(visibility), limit=limit
         )
         type_labels = labels.get("type", {})
         return [
             Suggestion(
-                title=e.title,
-                url=e.url,
-                object_type=e.object_type,
-                type_label=type_labels.get(e.object_type, e.object_type),
+                title=row["title"],
+                url=row["url"],
+                object_type=row["object_type"],
+                type_label=type_labels.get(row["object_type"], row["object_type"]),
             )
-            for e in entries
+            for row in rows
         ]
+
+    def resync(self) -> None:
+        """Bring the full-text engine's own tables in line with every entry."""
+        fulltext.engine().resync()
 
     def object_keys(self) -> set[tuple[str, int]]:
         return set(SearchEntry.objects.values_list("object_type", "object_id"))

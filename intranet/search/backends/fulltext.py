@@ -1,30 +1,24 @@
 """Full-text engines of the database backend: PostgreSQL, SQLite FTS5, plain LIKE.
 
 Each engine keeps its own index in step with `SearchEntry` rows and answers
-"which entries match, best first" with typo corrections; filtering, facets,
-pagination and highlighting are shared by the backend.
+"which entries the user may see match, best first" with typo corrections;
+facets, pagination and highlighting are shared by the backend.
 """
 
 import difflib
 
-from django.contrib.postgres.search import (
-    SearchQuery,
-    SearchRank,
-    SearchVector,
-    TrigramWordSimilarity,
-)
 from django.db import connection
-from django.db.models import F, Q, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Lower
 
 from intranet.models import SearchEntry
 
 from ..query import SearchRequest
+from .postgres import VOCAB_TABLE, PostgresEngine
+from .visibility import Part, visible
 
-CANDIDATES = 500
 FTS_TABLE = "intranet_searchentry_fts"
-VOCAB_TABLE = "intranet_searchentry_vocab"
-EVERYTHING = Q()
+ROW_FIELDS = ("pk", "object_type", "service_area", "topics")
 
 
 def engine():
@@ -40,101 +34,35 @@ def _has_table(name: str) -> bool:
     return name in connection.introspection.table_names()
 
 
-class PostgresEngine:
-    """Weighted full text (title A, summary B, body C) plus pg_trgm typo tolerance."""
-
-    config = "english"
-    title_similarity = 0.5
-    correction_similarity = 0.4
-
-    def write(self, pks: list[int]) -> None:
-        SearchEntry.objects.filter(pk__in=pks).update(
-            search_vector=SearchVector("title", weight="A", config=self.config)
-            + SearchVector("summary", weight="B", config=self.config)
-            + SearchVector("body", weight="C", config=self.config)
+def _rows(pks: list[int], parts: list[Part]) -> list[dict]:
+    """Return the rows of those entries in ``parts``, in the order of ``pks``."""
+    by_pk = {
+        row["pk"]: row
+        for row in SearchEntry.objects.filter(visible(parts), pk__in=pks).values(
+            *ROW_FIELDS
         )
+    }
+    return [by_pk[pk] for pk in pks if pk in by_pk]
 
-    def delete(self, pks: list[int]) -> None:
-        """Rows carry their own vectors, so deleting them is enough."""
 
-    def candidates(
-        self, request: SearchRequest, *, allowed: Q = EVERYTHING
-    ) -> tuple[list[int], dict[str, str]]:
-        """Return the best entries among those ``allowed``, and typo corrections.
+def suggest(*, prefix: str, parts: list[Part], limit: int) -> list[dict]:
+    """Return entries of ``parts`` with a title word starting with ``prefix``.
 
-        Filtering before the cut at `CANDIDATES` keeps a user's own matches from
-        being crowded out by entries they may not see, and lets the indexes do it.
-        """
-        corrections = self._corrections(request.words)
-        words = [corrections.get(w, w) for w in request.words]
-        query = self._or(
-            [SearchQuery(w, config=self.config) for w in words]
-            + [
-                SearchQuery(p, config=self.config, search_type="phrase")
-                for p in request.phrases
-            ]
+    Titles starting with it come first, then the rest, alphabetically.
+    """
+    return list(
+        SearchEntry.objects.filter(
+            visible(parts),
+            Q(title__istartswith=prefix) | Q(title__icontains=f" {prefix}"),
         )
-        similarity = TrigramWordSimilarity(Value(" ".join(words)), "title")
-        matches = Q(title_sim__gte=self.title_similarity)
-        rank = F("title_sim")
-        if query is not None:
-            matches |= Q(search_vector=query)
-            rank = Coalesce(SearchRank(F("search_vector"), query), 0.0) + F(
-                "title_sim"
-            ) * Value(0.5)
-        pks = (
-            SearchEntry.objects.filter(allowed)
-            .annotate(title_sim=similarity)
-            .filter(matches)
-            .annotate(score=rank)
-            .order_by("-score", "title", "pk")
-            .values_list("pk", flat=True)[:CANDIDATES]
-        )
-        return list(pks), corrections
-
-    @staticmethod
-    def _or(queries):
-        combined = None
-        for q in queries:
-            combined = q if combined is None else combined | q
-        return combined
-
-    def _corrections(self, words) -> dict[str, str]:
-        corrections = {}
-        for word in words:
-            if (
-                len(word) < 4
-                or SearchEntry.objects.filter(
-                    search_vector=SearchQuery(word, config=self.config)
-                ).exists()
-                or self._is_stop_word(word)
-            ):
-                continue
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT word FROM ts_stat("
-                    "'SELECT search_vector FROM intranet_searchentry') "
-                    "WHERE similarity(word, %s) >= %s "
-                    "ORDER BY similarity(word, %s) DESC, ndoc DESC LIMIT 1",
-                    [word, self.correction_similarity, word],
-                )
-                row = cursor.fetchone()
-            if row:
-                corrections[word] = row[0]
-        return corrections
-
-    def _is_stop_word(self, word: str) -> bool:
-        """Return whether full text ignores the word, as it does "about".
-
-        Such a word matches nothing however it is spelt, and looking for a
-        correction would read every entry's vector.
-        """
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT numnode(plainto_tsquery(%s::regconfig, %s)) = 0",
-                [self.config, word],
+        .annotate(
+            starts=Case(
+                When(title__istartswith=prefix, then=Value(0)), default=Value(1)
             )
-            return cursor.fetchone()[0]
+        )
+        .order_by("starts", Lower("title"), "pk")
+        .values("title", "url", "object_type")[:limit]
+    )
 
 
 class SqliteFtsEngine:
@@ -165,22 +93,39 @@ class SqliteFtsEngine:
             [(pk,) for pk in pks],
         )
 
+    def resync(self) -> None:
+        """FTS5 keeps its table and vocabulary in step by itself."""
+
     def candidates(
-        self, request: SearchRequest, *, allowed: Q = EVERYTHING
-    ) -> tuple[list[int], dict[str, str]]:
-        """Return the best FTS5 matches; ``allowed`` is applied by the caller."""
+        self, request: SearchRequest, *, parts: list[Part], limit: int
+    ) -> tuple[list[dict], dict[str, str]]:
+        """Return the best FTS5 matches among ``parts``, and typo corrections.
+
+        Entries outside ``parts`` are left out before the cut at ``limit``, so
+        they never crowd out the user's own matches.
+        """
         corrections = self._corrections(request.words)
         words = [corrections.get(w, w) for w in request.words]
         expression = " OR ".join(_quote(t) for t in [*words, *request.phrases])
         if not expression:
             return [], corrections
+        allowed, allowed_params = (
+            SearchEntry.objects.filter(visible(parts))
+            .values("pk")
+            .query.sql_with_params()
+        )
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "  # noqa: S608
+                f"AND rowid IN ({allowed}) "
                 f"ORDER BY bm25({FTS_TABLE}, %s, %s, %s) LIMIT %s",
-                [expression, *self.weights, CANDIDATES],
+                [expression, *allowed_params, *self.weights, limit],
             )
-            return [row[0] for row in cursor.fetchall()], corrections
+            pks = [row[0] for row in cursor.fetchall()]
+        return _rows(pks, parts), corrections
+
+    def suggest(self, *, prefix: str, parts: list[Part], limit: int) -> list[dict]:
+        return suggest(prefix=prefix, parts=parts, limit=limit)
 
     def _known(self, cursor, word: str) -> bool:
         cursor.execute(
@@ -214,11 +159,17 @@ class ContainsEngine:
     def delete(self, pks: list[int]) -> None:
         """Entries are searched as they are stored."""
 
+    def resync(self) -> None:
+        """There is nothing besides the entries to keep in step."""
+
+    def suggest(self, *, prefix: str, parts: list[Part], limit: int) -> list[dict]:
+        return suggest(prefix=prefix, parts=parts, limit=limit)
+
     def candidates(
-        self, request: SearchRequest, *, allowed: Q = EVERYTHING
-    ) -> tuple[list[int], dict[str, str]]:
+        self, request: SearchRequest, *, parts: list[Part], limit: int
+    ) -> tuple[list[dict], dict[str, str]]:
         needles = [*request.words, *request.phrases]
-        if not needles:
+        if not needles or not parts:
             return [], {}
         any_match = Q()
         for needle in needles:
@@ -227,15 +178,15 @@ class ContainsEngine:
                 | Q(summary__icontains=needle)
                 | Q(body__icontains=needle)
             )
-        rows = SearchEntry.objects.filter(allowed, any_match).values_list(
+        rows = SearchEntry.objects.filter(visible(parts), any_match).values_list(
             "pk", "title", "summary", "body"
-        )[: CANDIDATES * 4]
+        )[: limit * 4]
         scored = []
         for pk, title, summary, body in rows:
             fields = ((title.lower(), 10), (summary.lower(), 4), (body.lower(), 1))
             score = sum(w for n in needles for f, w in fields if n in f)
             scored.append((-score, title, pk))
-        return [pk for *_, pk in sorted(scored)[:CANDIDATES]], {}
+        return _rows([pk for *_, pk in sorted(scored)[:limit]], parts), {}
 
 
 def _quote(term: str) -> str:

@@ -145,7 +145,11 @@ def article_suggestions(*, user, text: str, limit: int = 3) -> list:
     if len(text) < 3:
         return []
     results = search.search(
-        user=user, query=text, filters={"type": ["article"]}, page_size=limit
+        user=user,
+        query=text,
+        filters={"type": ["article"]},
+        page_size=limit,
+        hits_only=True,
     )
     urls = [hit.url for hit in results.hits[:limit]]
     articles = KnowledgeArticlePage.objects.live().filter(

@@ -10,6 +10,7 @@ from helpdesk import workflow
 from helpdesk.models import BulkJob, CannedResponse, Case, Priority, Queue
 from helpdesk.services.statuses import MANUAL_STATUSES
 from helpdesk.sla_states import LABELS
+from helpdesk.widgets import Select
 
 User = get_user_model()
 Status = Case.Status
@@ -34,10 +35,24 @@ def add_service_error(form: forms.Form, error: ValidationError) -> None:
             form.add_error(target, message)
 
 
+def _offer_listed(field: forms.ModelChoiceField) -> None:
+    """Read the field's choices once, so showing the form reads no more rows.
+
+    A model choice field otherwise runs its query each time it is shown; it
+    still checks a submitted value against its queryset.
+    """
+    empty = [] if field.empty_label is None else [("", field.empty_label)]
+    field.choices = [
+        *empty,
+        *((obj.pk, field.label_from_instance(obj)) for obj in field.queryset),
+    ]
+
+
 def _choice(label: str, **kwargs) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
         required=False,
+        widget=Select,
         error_messages={
             "invalid_choice": f"Choose a {label.lower()} from the list; "
             "%(value)s is not one of them."
@@ -57,6 +72,7 @@ class QueueFilterForm(forms.Form):
     request_type = forms.ModelChoiceField(
         label="Request type",
         queryset=None,
+        widget=Select,
         required=False,
         empty_label="Any",
         error_messages={"invalid_choice": "Choose a request type from the list."},
@@ -82,6 +98,7 @@ class QueueFilterForm(forms.Form):
     def __init__(self, data, *, request_types, members):
         super().__init__(data)
         self.fields["request_type"].queryset = request_types
+        _offer_listed(self.fields["request_type"])
         self.fields["assignee"].choices = [
             ("", "Anyone"),
             ("me", "Me"),
@@ -157,6 +174,7 @@ class CannedChoiceForm(forms.Form):
     def __init__(self, data=None, *, case: Case, **kwargs):
         super().__init__(data, **kwargs)
         self.fields["canned"].queryset = canned_for(case)
+        self.responses = list(self.fields["canned"].queryset)
 
 
 def canned_for(case: Case):
@@ -182,6 +200,7 @@ class AssignForm(forms.Form):
         label="Assign to",
         queryset=User.objects.none(),
         empty_label="Choose a person",
+        widget=Select,
         error_messages={
             "required": "Choose who should work on this case.",
             "invalid_choice": "Choose a member of the case's team.",
@@ -192,6 +211,7 @@ class AssignForm(forms.Form):
         super().__init__(data, **kwargs)
         self.fields["assignee"].queryset = assignable_members(case)
         self.fields["assignee"].label_from_instance = lambda user: user.display_name
+        _offer_listed(self.fields["assignee"])
 
 
 class TransferForm(forms.Form):
@@ -199,6 +219,7 @@ class TransferForm(forms.Form):
         label="Transfer to queue",
         queryset=Queue.objects.none(),
         empty_label="Choose a queue",
+        widget=Select,
         error_messages={
             "required": "Choose the queue to transfer to.",
             "invalid_choice": "Choose a queue from the list.",
@@ -213,12 +234,14 @@ class TransferForm(forms.Form):
     def __init__(self, data=None, *, case: Case, **kwargs):
         super().__init__(data, **kwargs)
         self.fields["queue"].queryset = Queue.objects.exclude(pk=case.queue_id)
+        _offer_listed(self.fields["queue"])
 
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(
         label="New status",
         choices=[],
+        widget=Select,
         error_messages={
             "required": "Choose the new status.",
             "invalid_choice": "Choose one of the statuses this case can move to.",
@@ -285,6 +308,7 @@ class BulkActionForm(forms.Form):
     action = forms.ChoiceField(
         label="Action",
         choices=[("", "Choose an action"), *BulkJob.Action.choices],
+        widget=Select,
         error_messages={
             "required": "Choose what to do to the selected cases.",
             "invalid_choice": "Choose an action from the list.",
@@ -295,6 +319,7 @@ class BulkActionForm(forms.Form):
         queryset=User.objects.none(),
         required=False,
         empty_label="Choose a person",
+        widget=Select,
         error_messages={"invalid_choice": "Choose a person from the list."},
     )
     queue = forms.ModelChoiceField(
@@ -302,12 +327,14 @@ class BulkActionForm(forms.Form):
         queryset=Queue.objects.all(),
         required=False,
         empty_label="Choose a queue",
+        widget=Select,
         error_messages={"invalid_choice": "Choose a queue from the list."},
     )
     reason = forms.CharField(label="Reason, for a transfer", required=False)
     status = forms.ChoiceField(
         label="New status",
         required=False,
+        widget=Select,
         choices=[
             ("", "Choose a status"),
             *((s.value, s.label) for s in MANUAL_STATUSES),
@@ -323,6 +350,8 @@ class BulkActionForm(forms.Form):
         self.fields["cases"].choices = [(pk, pk) for pk in case_ids]
         self.fields["assignee"].queryset = members
         self.fields["assignee"].label_from_instance = lambda user: user.display_name
+        _offer_listed(self.fields["assignee"])
+        _offer_listed(self.fields["queue"])
 
     def clean(self):
         cleaned = super().clean()

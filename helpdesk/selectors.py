@@ -17,13 +17,30 @@ Policy:
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from dataclasses import dataclass
 
-from helpdesk.models import Attachment, Case, Membership, SupportTeam, TimelineEvent
+from django.contrib.auth import get_user_model
+from django.db.models import CharField, IntegerField, Q, QuerySet, Value
+
+from helpdesk.models import (
+    Attachment,
+    Case,
+    Membership,
+    Queue,
+    SupportTeam,
+    TimelineEvent,
+)
+
+_TEAM, _REPORT = "team", "report"
 
 
 def _team_ids(user) -> QuerySet:
     return Membership.objects.filter(user=user).values("team_id")
+
+
+def team_queue_ids(user) -> QuerySet:
+    """Return, as a subquery, the ids of the queues of the user's support teams."""
+    return Queue.objects.filter(team__in=_team_ids(user)).values("pk")
 
 
 def is_agent(user) -> bool:
@@ -45,22 +62,74 @@ def _is_active(user) -> bool:
     return bool(user and user.is_authenticated and user.is_active)
 
 
-def _visible_q(user) -> Q:
+@dataclass(frozen=True)
+class _Reach:
+    """The user's support teams, those teams' queues and the user's direct reports."""
+
+    team_ids: frozenset[int]
+    queue_ids: frozenset[int]
+    report_ids: frozenset[int]
+    case_manager: bool
+
+
+def _reach(user) -> _Reach:
+    text, number = CharField(), IntegerField()
+    teams = (
+        Membership.objects.filter(user=user)
+        .order_by()
+        .values_list(
+            Value(_TEAM, output_field=text), "team_id", "team__kind", "team__queue"
+        )
+    )
+    reports = (
+        get_user_model()
+        .objects.filter(line_manager=user)
+        .order_by()
+        .values_list(
+            Value(_REPORT, output_field=text),
+            "pk",
+            Value("", output_field=text),
+            Value(None, output_field=number),
+        )
+    )
+    team_ids, queue_ids, report_ids, kinds = set(), set(), set(), set()
+    for source, pk, kind, queue_id in teams.union(reports, all=True):
+        if source == _REPORT:
+            report_ids.add(pk)
+            continue
+        team_ids.add(pk)
+        kinds.add(kind)
+        if queue_id is not None:
+            queue_ids.add(queue_id)
+    return _Reach(
+        team_ids=frozenset(team_ids),
+        queue_ids=frozenset(queue_ids),
+        report_ids=frozenset(report_ids),
+        case_manager=SupportTeam.Kind.CASE_MANAGEMENT in kinds,
+    )
+
+
+def _visible_q(user, reach: _Reach | None = None) -> Q:
+    # Every condition is on the case's own columns, against ids read first in
+    # one query, so the database can combine the indexes on those columns
+    # instead of joining people and queues and testing every case.
     if not _is_active(user):
         return Q(pk__in=[])
-    teams = _team_ids(user)
-    open_to = (
-        Q(raised_by=user)
-        | Q(requester__line_manager=user)
-        | Q(raised_by__line_manager=user)
-        | Q(queue__team__in=teams)
-    )
-    if is_case_manager(user):
+    if reach is None:
+        reach = _reach(user)
+    if reach.case_manager:
         open_to = Q(pk__isnull=False)
+    else:
+        open_to = (
+            Q(raised_by=user)
+            | Q(requester__in=sorted(reach.report_ids))
+            | Q(raised_by__in=sorted(reach.report_ids))
+            | Q(queue__in=sorted(reach.queue_ids))
+        )
     return (
         Q(requester=user)
         | (Q(confidential=False) & open_to)
-        | (Q(confidential=True) & Q(access_team__in=teams))
+        | (Q(confidential=True) & Q(access_team__in=sorted(reach.team_ids)))
     )
 
 
@@ -90,12 +159,16 @@ def can_work(user, case: Case) -> bool:
     Agents in the case's team may work it; case management may work every case it
     can see; a confidential case is worked only by its access team.
     """
-    if not is_agent(user) or not can_see(user, case):
+    if not _is_active(user):
         return False
-    teams = Membership.objects.filter(user=user)
+    reach = _reach(user)
+    if not reach.team_ids:
+        return False
+    if not Case.objects.filter(_visible_q(user, reach), pk=case.pk).exists():
+        return False
     if case.confidential:
-        return teams.filter(team_id=case.access_team_id).exists()
-    return teams.filter(team_id=case.queue.team_id).exists() or is_case_manager(user)
+        return case.access_team_id in reach.team_ids
+    return case.queue.team_id in reach.team_ids or reach.case_manager
 
 
 def can_reply(user, case: Case) -> bool:
@@ -128,9 +201,14 @@ def attachment_get_downloadable(*, user, attachment_id: int) -> Attachment:
     return attachment
 
 
-def case_timeline(*, user, case: Case) -> QuerySet:
-    """Return the case's events the user may read: workers see internal ones too."""
+def case_timeline(*, user, case: Case, worker: bool | None = None) -> QuerySet:
+    """Return the case's events the user may read: workers see internal ones too.
+
+    `worker` is `can_work(user, case)` when the caller has already asked it.
+    """
     events = TimelineEvent.objects.filter(case=case).select_related("actor")
-    if can_work(user, case):
+    if worker is None:
+        worker = can_work(user, case)
+    if worker:
         return events
     return events.filter(public=True)

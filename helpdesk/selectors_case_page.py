@@ -13,7 +13,14 @@ from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q
 
 from helpdesk import event_text, humanize, selectors, sla_states
-from helpdesk.models import Attachment, CannedResponse, Case, CaseLink, TimelineEvent
+from helpdesk.models import (
+    Attachment,
+    CannedResponse,
+    Case,
+    CaseLink,
+    RequestType,
+    TimelineEvent,
+)
 from helpdesk.services import sla_clock
 from intranet import search
 
@@ -34,14 +41,19 @@ def case_page_get(*, user, reference: str) -> Case:
 
     :raises Case.DoesNotExist: if there is none or the user may not see it
     """
+    # A query joining all of these takes the database far longer to plan than
+    # to run; a few small queries for the related rows cost less.
+    people = get_user_model().objects.select_related(
+        "team", "directorate", "line_manager"
+    )
+    request_types = RequestType.objects.select_related("sla_policy__calendar")
     return (
         selectors.case_list_visible_to(user=user)
-        .select_related(
-            "requester__team",
-            "requester__directorate",
-            "requester__line_manager",
-            "queue__team",
-            "request_type__sla_policy__calendar",
+        .select_related(None)
+        .select_related("queue__team", "assignee")
+        .prefetch_related(
+            Prefetch("requester", queryset=people),
+            Prefetch("request_type", queryset=request_types),
             "access_team",
             "merged_into",
         )
@@ -63,10 +75,15 @@ class TimelineEntry:
         return not self.event.public
 
 
-def case_page_timeline(*, user, case: Case) -> list[TimelineEntry]:
-    """Return the events the user may read, each with its one-line summary."""
+def case_page_timeline(
+    *, user, case: Case, worker: bool | None = None
+) -> list[TimelineEntry]:
+    """Return the events the user may read, each with its one-line summary.
+
+    `worker` is `selectors.can_work(user, case)` when the caller already knows it.
+    """
     events = list(
-        selectors.case_timeline(user=user, case=case)
+        selectors.case_timeline(user=user, case=case, worker=worker)
         .exclude(kind=Kind.VIEWED_CONFIDENTIAL)
         .prefetch_related(
             Prefetch("attachments", queryset=Attachment.objects.order_by("pk"))
@@ -160,11 +177,16 @@ def canned_fill(*, canned: CannedResponse, case: Case, agent) -> str:
 
 
 def related_articles(*, user, case: Case) -> list:
-    """Return the top knowledge articles for the case's subject."""
+    """Return the top knowledge articles for the case's subject.
+
+    Only the few hits are wanted: no facets, no total, and no case entries,
+    since the filter leaves only articles.
+    """
     results = search.search(
         user=user,
         query=case.subject,
         filters={"type": ["article"]},
         page_size=RELATED_ARTICLES,
+        hits_only=True,
     )
     return results.hits[:RELATED_ARTICLES]

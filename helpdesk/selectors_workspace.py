@@ -13,11 +13,20 @@ from datetime import date, datetime, time
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils.functional import cached_property
 
 from helpdesk import calendars, humanize, selectors, sla, sla_states
-from helpdesk.models import FINISHED_STATUSES, Case, Membership, Queue
+from helpdesk.models import FINISHED_STATUSES, Case, Membership, Queue, SupportTeam
 from helpdesk.services import sla_clock
 
 PER_PAGE = 25
@@ -48,7 +57,7 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.object_list[:COUNT_CAP].count()
+        return self.object_list.order_by().values("pk")[:COUNT_CAP].count()
 
     @property
     def is_capped(self) -> bool:
@@ -81,20 +90,68 @@ class CaseRow:
 
 
 def _unfinished() -> Q:
-    return ~Q(status__in=FINISHED_STATUSES)
+    return ~Q(status__in=sorted(FINISHED_STATUSES))
+
+
+#: What a list row shows and works its SLA badge from.
+_ROW_FIELDS = (
+    "reference",
+    "subject",
+    "status",
+    "priority",
+    "confidential",
+    "resolution_due_at",
+    "sla_warning_due_at",
+    "sla_paused_at",
+    "request_type__sla_policy__calendar",
+    *(
+        f"{person}__{name}"
+        for person in ("requester", "assignee")
+        for name in ("username", "first_name", "last_name")
+    ),
+)
 
 
 def _for_rows(cases: QuerySet) -> QuerySet:
-    return cases.select_related(
-        "requester",
-        "assignee",
-        "queue__team",
-        "request_type__sla_policy__calendar",
-    ).annotate(priority_rank=_PRIORITY_RANK)
+    # Only what the rows show is joined and read: with every further join the
+    # database takes longer to plan the query than to run it.
+    return (
+        cases.select_related(None)
+        .select_related("requester", "assignee", "request_type__sla_policy__calendar")
+        .only(*_ROW_FIELDS)
+        .annotate(priority_rank=_PRIORITY_RANK)
+    )
+
+
+def _working_calendars(cases: list[Case]) -> dict[int, sla.WorkingCalendar]:
+    """Return each request type's working calendar, building each calendar once."""
+    built: dict[int | None, sla.WorkingCalendar] = {}
+    found = {}
+    for case in cases:
+        policy = case.request_type.sla_policy
+        business = policy.calendar if policy else None
+        key = business.pk if business else None
+        if key not in built:
+            built[key] = calendars.working_calendar(business)
+        found[case.request_type_id] = built[key]
+    return found
 
 
 def case_rows(cases, *, now: datetime) -> list[CaseRow]:
-    """Return list rows with SLA state and due phrase; no queries beyond the list's."""
+    """Return list rows with SLA state and due phrase; no queries beyond the list's.
+
+    The cases come from a list built with `_for_rows`, which reads their
+    request types' SLA calendars with them.
+    """
+    cases = list(cases)
+    counting = [
+        case
+        for case in cases
+        if not case.is_finished
+        and case.sla_paused_at is None
+        and case.resolution_due_at is not None
+    ]
+    working_calendars = _working_calendars(counting)
     rows = []
     for case in cases:
         if case.is_finished:
@@ -113,7 +170,7 @@ def case_rows(cases, *, now: datetime) -> list[CaseRow]:
             phrase = humanize.due_phrase(
                 due_at=case.resolution_due_at,
                 now=now,
-                calendar=sla_clock.case_calendar(case),
+                calendar=working_calendars[case.request_type_id],
             )
         rows.append(CaseRow(case=case, sla_state=state, due_phrase=phrase))
     return rows
@@ -121,9 +178,13 @@ def case_rows(cases, *, now: datetime) -> list[CaseRow]:
 
 def queues_for_agent(*, user) -> QuerySet:
     """Return the queues the agent works: case management works every queue."""
-    if selectors.is_case_manager(user):
-        return Queue.objects.select_related("team")
-    return Queue.objects.filter(team__memberships__user=user).select_related("team")
+    memberships = Membership.objects.filter(user=user)
+    case_management = memberships.filter(
+        user__is_active=True, team__kind=SupportTeam.Kind.CASE_MANAGEMENT
+    )
+    return Queue.objects.filter(
+        Q(team__in=memberships.values("team_id")) | Q(Exists(case_management))
+    ).select_related("team")
 
 
 def queue_get_for_agent(*, user, slug: str) -> Queue:
@@ -134,11 +195,15 @@ def queue_get_for_agent(*, user, slug: str) -> Queue:
     return queues_for_agent(user=user).get(team__slug=slug)
 
 
-def queue_open_counts(*, user) -> dict[int, int]:
-    """Return how many unfinished cases the user may see in each queue: one query."""
+def queue_open_counts(*, user, visible: QuerySet | None = None) -> dict[int, int]:
+    """Return how many unfinished cases the user may see in each queue: one query.
+
+    `visible` is `selectors.case_list_visible_to(user=user)`, if the caller has it.
+    """
+    if visible is None:
+        visible = selectors.case_list_visible_to(user=user)
     rows = (
-        selectors.case_list_visible_to(user=user)
-        .filter(_unfinished())
+        visible.filter(_unfinished())
         .order_by()
         .values("queue_id")
         .annotate(total=Count("pk"))
@@ -160,10 +225,20 @@ def _created_bound(day: date, *, end: bool) -> datetime:
 
 
 def case_list_for_queue(
-    *, user, queue: Queue, filters: CaseFilters, now: datetime
+    *,
+    user,
+    queue: Queue,
+    filters: CaseFilters,
+    now: datetime,
+    visible: QuerySet | None = None,
 ) -> QuerySet:
-    """Return the queue's cases the user may see, filtered and sorted."""
-    cases = selectors.case_list_visible_to(user=user).filter(queue=queue)
+    """Return the queue's cases the user may see, filtered and sorted.
+
+    `visible` is `selectors.case_list_visible_to(user=user)`, if the caller has it.
+    """
+    if visible is None:
+        visible = selectors.case_list_visible_to(user=user)
+    cases = visible.filter(queue=queue)
     if filters.status == "all":
         pass
     elif filters.status:
@@ -203,16 +278,23 @@ class WorkSection:
     total: int
 
 
-def my_work(*, user, now: datetime) -> list[WorkSection]:
+def my_work(
+    *, user, now: datetime, visible: QuerySet | None = None
+) -> list[WorkSection]:
     """Return the agent's three lists: assigned to them, their teams' unassigned
-    cases, and cases breaching soon (due within 4 working hours, or overdue)."""
+    cases, and cases breaching soon (due within 4 working hours, or overdue).
+
+    `visible` is `selectors.case_list_visible_to(user=user)`, if the caller has it.
+    """
+    if visible is None:
+        visible = selectors.case_list_visible_to(user=user)
     teams = Membership.objects.filter(user=user).values("team_id")
     mine_or_teams = (
         Q(assignee=user)
-        | Q(confidential=False, queue__team__in=teams)
+        | Q(confidential=False, queue__in=selectors.team_queue_ids(user))
         | Q(confidential=True, access_team__in=teams)
     )
-    open_cases = selectors.case_list_visible_to(user=user).filter(_unfinished())
+    open_cases = visible.filter(_unfinished())
     soon = sla.deadline(
         start=now,
         seconds=BREACHING_SOON_SECONDS,
@@ -235,13 +317,18 @@ def my_work(*, user, now: datetime) -> list[WorkSection]:
             ),
         ),
     ]
-    sections = []
-    for key, title, cases in lists:
-        page = list(_for_rows(cases).order_by(*SORT_ORDERS["due"])[:PER_PAGE])
-        total = cases[:COUNT_CAP].count()
+    pages = [
+        list(_for_rows(cases).order_by(*SORT_ORDERS["due"])[:PER_PAGE])
+        for _key, _title, cases in lists
+    ]
+    # One set of rows for the three lists, so their calendars are read once.
+    rows = case_rows([case for page in pages for case in page], now=now)
+    sections, start = [], 0
+    for (key, title, cases), page in zip(lists, pages, strict=True):
+        total = cases.order_by().values("pk")[:COUNT_CAP].count()
+        section_rows = rows[start : start + len(page)]
         sections.append(
-            WorkSection(
-                key=key, title=title, rows=case_rows(page, now=now), total=total
-            )
+            WorkSection(key=key, title=title, rows=section_rows, total=total)
         )
+        start += len(page)
     return sections

@@ -2,22 +2,24 @@
 
 Working hours are local wall-clock hours in the calendar's time zone, so a
 09:00-17:00 day is eight working hours whether the clocks show GMT or BST. The
-functions walk the calendar one day at a time, never minute by minute, so spans
-of years stay fast. Nothing here reads the clock: callers pass `now` and start
-times in. Pausing is the caller's job: on pause store
-`remaining_seconds(due_at=..., now=paused_at)`; on resume set
+functions step over whole weeks where no clock change falls, taking off the
+closed dates in them, and walk the remaining days one at a time, so spans of
+years stay fast even for a list of long-overdue cases. Nothing here reads the
+clock: callers pass `now` and start times in. Pausing is the caller's job: on
+pause store `remaining_seconds(due_at=..., now=paused_at)`; on resume set
 `due_at = deadline(start=resumed_at, seconds=remaining)`.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -28,7 +30,10 @@ LONDON = ZoneInfo("Europe/London")
 DEFAULT_YEARS = range(2000, 2061)
 
 _ONE_DAY = timedelta(days=1)
+_ONE_WEEK = timedelta(days=7)
 _ONE_SECOND = timedelta(seconds=1)
+#: Below this many days a span is walked day by day; above, week by week.
+_WEEKLY_FROM_DAYS = 14
 
 WorkingHours = tuple[time, time] | None
 
@@ -71,18 +76,84 @@ class WorkingCalendar:
             datetime.combine(d, closing, tzinfo=self.tz).astimezone(UTC),
         )
 
-    @property
+    @cached_property
     def standard_day_seconds(self) -> int:
         """Return the length of a usual working day: the most common daily hours."""
-        lengths = Counter(
+        lengths = Counter(length for length in self._weekday_seconds if length)
+        return max(lengths, key=lambda length: (lengths[length], length))
+
+    @cached_property
+    def _weekday_seconds(self) -> tuple[int, ...]:
+        """Wall-clock working seconds per weekday, before closures and clock changes."""
+        return tuple(
             _seconds(
                 datetime.combine(date.min, span[1])
                 - datetime.combine(date.min, span[0])
             )
-            for span in self.hours.values()
-            if span is not None
+            if (span := self.hours.get(weekday)) is not None
+            else 0
+            for weekday in range(7)
         )
-        return max(lengths, key=lambda length: (lengths[length], length))
+
+    @cached_property
+    def usual_week_seconds(self) -> int:
+        """Return the working seconds of a week without closures or clock changes."""
+        return sum(self._weekday_seconds)
+
+    @cached_property
+    def _sorted_closed_dates(self) -> tuple[date, ...]:
+        return tuple(sorted(self.closed_dates))
+
+    def day_seconds(self, d: date) -> int:
+        """Return the working seconds of the whole date: 0 when closed."""
+        span = self.working_span(d)
+        return 0 if span is None else _seconds(span[1] - span[0])
+
+    @cached_property
+    def _weeks(self) -> dict[date, int]:
+        return {}
+
+    def week_seconds(self, first: date) -> int:
+        """Return the working seconds of the seven days starting on `first`.
+
+        Without a clock change in the week every open day has its wall-clock
+        hours, so the week is its usual total less its closed dates; a week with
+        a clock change is counted day by day. Weeks once counted are remembered,
+        so a list of cases overdue by years counts each week once.
+        """
+        if (known := self._weeks.get(first)) is not None:
+            return known
+        after = first + _ONE_WEEK
+        if self._midnight_offset(first) != self._midnight_offset(after):
+            seconds = sum(self.day_seconds(first + n * _ONE_DAY) for n in range(7))
+        else:
+            closed = self._sorted_closed_dates
+            closed_in_week = closed[
+                bisect.bisect_left(closed, first) : bisect.bisect_left(closed, after)
+            ]
+            seconds = self.usual_week_seconds - sum(
+                self._weekday_seconds[d.weekday()] for d in closed_in_week
+            )
+        self._weeks[first] = seconds
+        return seconds
+
+    def days_seconds(self, first: date, after: date) -> int:
+        """Return the working seconds of the whole dates from `first` until `after`."""
+        total = 0
+        # Weeks from a Monday, so that spans ending on the same day share them.
+        while first < after and first.weekday():
+            total += self.day_seconds(first)
+            first += _ONE_DAY
+        while (after - first).days >= 7:
+            total += self.week_seconds(first)
+            first += _ONE_WEEK
+        while first < after:
+            total += self.day_seconds(first)
+            first += _ONE_DAY
+        return total
+
+    def _midnight_offset(self, d: date) -> timedelta | None:
+        return datetime.combine(d, time(), tzinfo=self.tz).utcoffset()
 
 
 def _seconds(delta: timedelta) -> int:
@@ -93,12 +164,6 @@ def _require_aware(**moments: datetime) -> None:
     for name, moment in moments.items():
         if moment.tzinfo is None or moment.utcoffset() is None:
             raise ValueError(f"{name} must be timezone-aware, got {moment!r}.")
-
-
-def _days_from(d: date, step: timedelta) -> Iterator[date]:
-    while True:
-        yield d
-        d += step
 
 
 def deadline(
@@ -125,16 +190,23 @@ def deadline(
         return _deadline_backwards(start=start, seconds=-seconds, calendar=calendar)
     start_utc = start.astimezone(UTC)
     remaining = seconds
-    for d in _days_from(start.astimezone(calendar.tz).date(), _ONE_DAY):
+    first_day = start.astimezone(calendar.tz).date()
+    d = first_day
+    while True:
+        if d > first_day and remaining > calendar.usual_week_seconds:
+            week = calendar.week_seconds(d)
+            if remaining > week:
+                remaining -= week
+                d += _ONE_WEEK
+                continue
         span = calendar.working_span(d)
-        if span is None or span[1] <= start_utc:
-            continue
-        begin = max(span[0], start_utc)
-        available = _seconds(span[1] - begin)
-        if remaining <= available:
-            return (begin + timedelta(seconds=remaining)).astimezone(calendar.tz)
-        remaining -= available
-    raise AssertionError("unreachable: the calendar has a working weekday")
+        if span is not None and span[1] > start_utc:
+            begin = max(span[0], start_utc)
+            available = _seconds(span[1] - begin)
+            if remaining <= available:
+                return (begin + timedelta(seconds=remaining)).astimezone(calendar.tz)
+            remaining -= available
+        d += _ONE_DAY
 
 
 def deadline_hours(
@@ -149,16 +221,23 @@ def _deadline_backwards(
 ) -> datetime:
     start_utc = start.astimezone(UTC)
     remaining = seconds
-    for d in _days_from(start.astimezone(calendar.tz).date(), -_ONE_DAY):
+    first_day = start.astimezone(calendar.tz).date()
+    d = first_day
+    while True:
+        if d < first_day and remaining > calendar.usual_week_seconds:
+            week = calendar.week_seconds(d - 6 * _ONE_DAY)
+            if remaining > week:
+                remaining -= week
+                d -= _ONE_WEEK
+                continue
         span = calendar.working_span(d)
-        if span is None or span[0] >= start_utc:
-            continue
-        end = min(span[1], start_utc)
-        available = _seconds(end - span[0])
-        if remaining <= available:
-            return (end - timedelta(seconds=remaining)).astimezone(calendar.tz)
-        remaining -= available
-    raise AssertionError("unreachable: the calendar has a working weekday")
+        if span is not None and span[0] < start_utc:
+            end = min(span[1], start_utc)
+            available = _seconds(end - span[0])
+            if remaining <= available:
+                return (end - timedelta(seconds=remaining)).astimezone(calendar.tz)
+            remaining -= available
+        d -= _ONE_DAY
 
 
 def working_seconds_between(
@@ -172,18 +251,23 @@ def working_seconds_between(
     start_utc, end_utc = start.astimezone(UTC), end.astimezone(UTC)
     if end_utc <= start_utc:
         return 0
+    first_day = start.astimezone(calendar.tz).date()
     last_day = end.astimezone(calendar.tz).date()
-    total = timedelta()
-    for d in _days_from(start.astimezone(calendar.tz).date(), _ONE_DAY):
-        if d > last_day:
-            break
+
+    def overlap(d: date) -> timedelta:
         span = calendar.working_span(d)
         if span is None:
-            continue
-        overlap = min(span[1], end_utc) - max(span[0], start_utc)
-        if overlap > timedelta():
-            total += overlap
-    return _seconds(total)
+            return timedelta()
+        return max(min(span[1], end_utc) - max(span[0], start_utc), timedelta())
+
+    if (last_day - first_day).days < _WEEKLY_FROM_DAYS:
+        days = range((last_day - first_day).days + 1)
+        return _seconds(
+            sum((overlap(first_day + n * _ONE_DAY) for n in days), timedelta())
+        )
+    # Every day strictly between the first and the last lies wholly inside.
+    between = calendar.days_seconds(first_day + _ONE_DAY, last_day)
+    return _seconds(overlap(first_day) + timedelta(seconds=between) + overlap(last_day))
 
 
 def remaining_seconds(

@@ -14,18 +14,26 @@ from intranet.audit.models import AuditEntry
 from intranet.audit.services import audit_record
 
 
-@transaction.atomic
 def case_record_confidential_view(
     *, case: Case, user, now: datetime, attachment: Attachment | None = None
 ) -> TimelineEvent | None:
     """Record, on the timeline and in the audit log, an opening of a confidential case.
 
-    Does nothing for a case that is not confidential.
+    Does nothing, not even open a transaction, for a case that is not confidential.
 
     :raises PermissionDenied: if the user may not see the case
     """
     if not case.confidential:
         return None
+    return _record_confidential_view(
+        case=case, user=user, now=now, attachment=attachment
+    )
+
+
+@transaction.atomic
+def _record_confidential_view(
+    *, case: Case, user, now: datetime, attachment: Attachment | None
+) -> TimelineEvent:
     if not selectors.can_see(user, case):
         raise PermissionDenied("You cannot see this case.")
     data = {"attachment_id": attachment.pk} if attachment else {}

@@ -64,10 +64,14 @@ def reply_box_context(request, case: Case, *, reply_form=None, canned_form=None)
     }
 
 
-def render_case_page(request, case: Case, *, bound=None, reply_box=None):
-    """Render the page; `bound` holds a form that failed, to show its errors."""
+def render_case_page(request, case: Case, *, bound=None, reply_box=None, can_work=None):
+    """Render the page; `bound` holds a form that failed, to show its errors.
+
+    `can_work` is `selectors.can_work` for the user and case, if already known.
+    """
     bound = bound or {}
-    can_work = selectors.can_work(request.user, case)
+    if can_work is None:
+        can_work = selectors.can_work(request.user, case)
     forms = {
         key: bound.get(key) or build_form(key, case) for key in [*ACTION_FORMS, "note"]
     }
@@ -83,7 +87,9 @@ def render_case_page(request, case: Case, *, bound=None, reply_box=None):
             "can_work": can_work,
             "forms": forms,
             "failed_form": failed,
-            "timeline": case_page.case_page_timeline(user=request.user, case=case),
+            "timeline": case_page.case_page_timeline(
+                user=request.user, case=case, worker=can_work
+            ),
             "sla": case_page.case_sla_summary(case=case, now=timezone.now()),
             "links": case_page.case_links(user=request.user, case=case),
             "articles": case_page.related_articles(user=request.user, case=case),
@@ -114,7 +120,8 @@ def _prefilled_reply(request, case: Case) -> dict | None:
 @require_GET
 def case_detail(request, reference: str):
     case = case_or_404(request, reference)
-    if not selectors.can_work(request.user, case):
+    can_work = selectors.can_work(request.user, case)
+    if not can_work:
         elsewhere = requester_url(case.reference)
         if elsewhere:
             return redirect(elsewhere)
@@ -123,7 +130,12 @@ def case_detail(request, reference: str):
     services.case_record_confidential_view(
         case=case, user=request.user, now=timezone.now()
     )
-    return render_case_page(request, case, reply_box=_prefilled_reply(request, case))
+    return render_case_page(
+        request,
+        case,
+        reply_box=_prefilled_reply(request, case),
+        can_work=can_work,
+    )
 
 
 @require_GET

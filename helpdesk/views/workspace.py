@@ -8,17 +8,20 @@ from django.utils import timezone
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
+from helpdesk import selectors
 from helpdesk import selectors_workspace as workspace
 from helpdesk.agent_forms import BulkActionForm, QueueFilterForm
 from helpdesk.models import Queue, RequestType, SavedView
 from helpdesk.views.agents import agent_required
 
 
-def _side_nav(user, current=None) -> list[dict]:
-    counts = workspace.queue_open_counts(user=user)
+def _side_nav(user, queues=None, current=None, visible=None) -> list[dict]:
+    counts = workspace.queue_open_counts(user=user, visible=visible)
+    if queues is None:
+        queues = workspace.queues_for_agent(user=user)
     return [
         {"queue": queue, "count": counts.get(queue.pk, 0), "current": queue == current}
-        for queue in workspace.queues_for_agent(user=user)
+        for queue in queues
     ]
 
 
@@ -26,12 +29,13 @@ def _side_nav(user, current=None) -> list[dict]:
 @agent_required
 def my_work(request):
     now = timezone.now()
+    visible = selectors.case_list_visible_to(user=request.user)
     return render(
         request,
         "helpdesk/workspace/my_work.html",
         {
-            "sections": workspace.my_work(user=request.user, now=now),
-            "queues": _side_nav(request.user),
+            "sections": workspace.my_work(user=request.user, now=now, visible=visible),
+            "queues": _side_nav(request.user, visible=visible),
         },
     )
 
@@ -42,7 +46,7 @@ def parse_filters(request, queue: Queue, members):
     Invalid values are left out, so a bad link still shows a list, with the
     form's errors saying what was ignored.
     """
-    request_types = RequestType.objects.all()
+    request_types = RequestType.objects.select_related("service_area")
     if queue.team.service_area_id:
         request_types = request_types.filter(service_area=queue.team.service_area_id)
     form = QueueFilterForm(request.GET, request_types=request_types, members=members)
@@ -85,15 +89,16 @@ def _page(paginator, number: str | None):
 @require_GET
 @agent_required
 def queue_detail(request, slug: str):
-    try:
-        queue = workspace.queue_get_for_agent(user=request.user, slug=slug)
-    except Queue.DoesNotExist as error:
-        raise Http404("You do not work that queue.") from error
+    queues = list(workspace.queues_for_agent(user=request.user))
+    queue = next((queue for queue in queues if queue.team.slug == slug), None)
+    if queue is None:
+        raise Http404("You do not work that queue.")
     now = timezone.now()
     members = list(workspace.queue_members(queue=queue))
     form, filters, querystring = parse_filters(request, queue, members)
+    visible = selectors.case_list_visible_to(user=request.user)
     cases = workspace.case_list_for_queue(
-        user=request.user, queue=queue, filters=filters, now=now
+        user=request.user, queue=queue, filters=filters, now=now, visible=visible
     )
     paginator = workspace.CappedPaginator(cases, workspace.PER_PAGE)
     page_obj, page_notice = _page(paginator, request.GET.get("page"))
@@ -103,7 +108,9 @@ def queue_detail(request, slug: str):
         "helpdesk/workspace/queue.html",
         {
             "queue": queue,
-            "queues": _side_nav(request.user, current=queue),
+            "queues": _side_nav(
+                request.user, queues=queues, current=queue, visible=visible
+            ),
             "form": form,
             "querystring": querystring,
             "page_obj": page_obj,

@@ -1,7 +1,9 @@
 """The cases API: the same visibility as the screens, and the same services."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
 
 from helpdesk import services
@@ -230,6 +232,31 @@ def test_api_paginates_with_limit_and_offset(desk, cases):
     assert first["next"]
     second = client.get(CASES, {"limit": 1, "offset": 1}).json()
     assert second["results"][0]["reference"] != first["results"][0]["reference"]
+
+
+def test_api_case_list_queries_do_not_grow_with_rows(desk, make_case):
+    client = api_client(desk.case_manager)
+    request_types = [desk.hr_query, desk.invoice, desk.legal_advice, desk.laptop]
+
+    def add(count):
+        for n in range(count):
+            case = make_case(request_type=request_types[n % 4], subject=f"Case {n}")
+            services.case_claim(case=case, agent=desk.case_manager, now=MONDAY_10AM)
+
+    def queries() -> int:
+        client.get(CASES)  # the first request also loads per-process caches
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(CASES, {"limit": 100})
+        assert response.status_code == 200
+        assert {row["assignee"]["username"] for row in response.json()["results"]} == {
+            desk.case_manager.username
+        }
+        return len(captured)
+
+    add(4)
+    with_four = queries()
+    add(36)
+    assert queries() == with_four
 
 
 def test_api_token_authentication_works(desk, cases):

@@ -319,3 +319,82 @@ def test_resuming_with_remaining_seconds_restores_the_due_time(due_at, now):
     assert (
         sla.remaining_seconds(due_at=restored, now=now, calendar=ENGLAND) == remaining
     )
+
+
+# Opening in the small hours of Sunday puts the clock changes inside working
+# time, so weeks with a change must be counted differently from the rest.
+NIGHT_SHIFT = sla.WorkingCalendar(
+    hours={
+        0: (time(9), time(17)),
+        2: (time(8, 30), time(12)),
+        4: (time(9), time(17)),
+        6: (time(0, 30), time(3, 30)),
+    },
+    closed_dates=sla.england_and_wales_bank_holidays()
+    | {date(2027, 3, 1), date(2027, 3, 28), date(2028, 10, 29)},
+)
+long_moments = st.datetimes(
+    min_value=datetime(2025, 1, 1),
+    max_value=datetime(2032, 12, 31),
+    timezones=st.just(LONDON),
+).map(lambda moment: moment.replace(microsecond=0))
+
+
+def _day_by_day_seconds(start, end, calendar) -> int:
+    # In UTC: subtracting two London times ignores which of a repeated hour is meant.
+    start, end = start.astimezone(UTC), end.astimezone(UTC)
+    total, day = timedelta(), start.astimezone(LONDON).date()
+    while day <= end.astimezone(LONDON).date():
+        span = calendar.working_span(day)
+        if span:
+            total += max(min(span[1], end) - max(span[0], start), timedelta())
+        day += timedelta(days=1)
+    return total // timedelta(seconds=1)
+
+
+@pytest.mark.parametrize("calendar", [ENGLAND, NIGHT_SHIFT], ids=["england", "night"])
+@given(start=long_moments, end=long_moments)
+def test_working_seconds_between_matches_a_day_by_day_count(calendar, start, end):
+    assert sla.working_seconds_between(
+        start=start, end=end, calendar=calendar
+    ) == _day_by_day_seconds(start, end, calendar)
+
+
+@pytest.mark.parametrize("calendar", [ENGLAND, NIGHT_SHIFT], ids=["england", "night"])
+@given(start=long_moments, seconds=st.integers(min_value=-3000 * HOUR, max_value=-1))
+def test_deadline_backwards_inverts_working_seconds_between(calendar, start, seconds):
+    earlier = sla.deadline(start=start, seconds=seconds, calendar=calendar)
+    # In UTC: wall-clock comparison misorders times in the skipped spring hour.
+    assert earlier.astimezone(UTC) < start.astimezone(UTC)
+    assert (
+        sla.working_seconds_between(start=earlier, end=start, calendar=calendar)
+        == -seconds
+    )
+
+
+def test_night_shift_counts_the_clock_change_hour():
+    # 29 March 2026: 00:30-03:30 on the clock is two real hours, as 01:00-02:00
+    # never happens; 25 October 2026: it is four, as 01:00-02:00 happens twice.
+    spring = sla.working_seconds_between(
+        start=at(2026, 3, 29, 0), end=at(2026, 3, 29, 4), calendar=NIGHT_SHIFT
+    )
+    autumn = sla.working_seconds_between(
+        start=at(2026, 10, 25, 0), end=at(2026, 10, 25, 4), calendar=NIGHT_SHIFT
+    )
+    assert (spring, autumn) == (2 * HOUR, 4 * HOUR)
+
+
+def test_long_overdue_spans_are_counted_by_the_week(monkeypatch):
+    due_at, now = at(2016, 1, 4, 9), at(2026, 1, 5, 9)
+    expected = -_day_by_day_seconds(due_at, now, ENGLAND)
+    looked_up = []
+    working_span = sla.WorkingCalendar.working_span
+
+    def counting(calendar, day):
+        looked_up.append(day)
+        return working_span(calendar, day)
+
+    monkeypatch.setattr(sla.WorkingCalendar, "working_span", counting)
+    assert sla.remaining_seconds(due_at=due_at, now=now, calendar=ENGLAND) == expected
+    # Ten years are 3,654 days; only weeks with a clock change are walked.
+    assert len(looked_up) < 200

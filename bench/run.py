@@ -51,6 +51,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--workers", type=int, default=1, help="Celery workers")
     parser.add_argument(
+        "--worker-concurrency", type=int, default=2, help="processes per Celery worker"
+    )
+    parser.add_argument(
+        "--worker-nice",
+        type=int,
+        default=10,
+        help="CPU niceness of the Celery workers (0: same priority as the web); "
+        "in production they have their own cores, here they share the web's",
+    )
+    parser.add_argument(
         "--concurrency",
         type=int,
         help="clients per page (default: one per gunicorn worker, so latency is "
@@ -207,12 +217,14 @@ def start_services(stack: ExitStack, args, env: dict) -> list[int]:
             stack,
             f"worker-{number + 1}",
             [
+                "nice",
+                f"-n{args.worker_nice}",
                 str(BIN / "celery"),
                 "-A",
                 "intranet",
                 "worker",
                 f"--hostname=bench{number + 1}@%h",
-                "--concurrency=1",
+                f"--concurrency={args.worker_concurrency}",
                 "--loglevel=WARNING",
             ],
             env,
@@ -323,7 +335,8 @@ def report(args, rows: list[dict], lost: dict) -> None:
     print()
     print(
         f"{args.processes} web process(es) x {args.web_workers} gunicorn workers, "
-        f"{args.workers} Celery worker(s); {machine()}"
+        f"{args.workers} Celery worker(s) x {args.worker_concurrency} at nice "
+        f"{args.worker_nice}; {machine()}"
     )
     print(HEADER)
     for r in rows:

@@ -2,34 +2,12 @@
 
 import django.core.validators
 from decimal import Decimal
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+from intranet.migration_operations import grant_permissions
 
 ROLE = "Administrators"
 CODENAMES = ["change_reportsettings", "view_reportsettings"]
-
-
-def _permissions(apps):
-    # Permissions are normally created after migrating; create them now so the
-    # group can be given them in the same run.
-    app_config = apps.get_app_config("helpdesk")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    return apps.get_model("auth", "Permission").objects.filter(
-        content_type__app_label="helpdesk", codename__in=CODENAMES
-    )
-
-
-def grant(apps, schema_editor):
-    group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=ROLE)
-    group.permissions.add(*_permissions(apps))
-
-
-def revoke(apps, schema_editor):
-    group = apps.get_model("auth", "Group").objects.filter(name=ROLE).first()
-    if group:
-        group.permissions.remove(*_permissions(apps))
 
 
 class Migration(migrations.Migration):
@@ -52,5 +30,5 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'report settings',
             },
         ),
-        migrations.RunPython(grant, revoke),
+        grant_permissions("helpdesk", ROLE, CODENAMES),
     ]

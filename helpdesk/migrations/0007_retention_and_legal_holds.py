@@ -2,36 +2,15 @@
 
 import django.db.models.deletion
 from django.conf import settings
-from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
+from intranet.migration_operations import grant_permissions, model_codenames
+
 ROLE = "Administrators"
-MODELS = ["retentionpolicy", "legalhold"]
-ACTIONS = ["add", "change", "delete", "view"]
-
-
-def _permissions(apps):
-    # Permissions are normally created after migrating; create them now so the
-    # group can be given them in the same run.
-    app_config = apps.get_app_config("helpdesk")
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = None
-    return apps.get_model("auth", "Permission").objects.filter(
-        content_type__app_label="helpdesk",
-        codename__in=[f"{action}_{model}" for action in ACTIONS for model in MODELS],
-    )
-
-
-def grant(apps, schema_editor):
-    group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=ROLE)
-    group.permissions.add(*_permissions(apps))
-
-
-def revoke(apps, schema_editor):
-    group = apps.get_model("auth", "Group").objects.filter(name=ROLE).first()
-    if group:
-        group.permissions.remove(*_permissions(apps))
+CODENAMES = model_codenames(
+    "retentionpolicy",
+    "legalhold",
+)
 
 
 class Migration(migrations.Migration):
@@ -73,5 +52,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('retain_days__isnull', True), ('retain_years__isnull', False)), models.Q(('retain_days__isnull', False), ('retain_years__isnull', True)), _connector='OR'), name='retentionpolicy_years_or_days')],
             },
         ),
-        migrations.RunPython(grant, revoke),
+        grant_permissions("helpdesk", ROLE, CODENAMES),
     ]

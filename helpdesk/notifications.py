@@ -5,8 +5,9 @@ stores one outbox message per (event, recipient, email); nothing is sent there.
 The outbox later calls `email_deliver`, which reads everything again, so a
 recipient who lost sight of the case, left, or a row deleted since, gets no
 mail. Confidential cases only ever mail their requester and their access team,
-because every recipient must pass `selectors.can_see` both when the message is
-queued and when it is sent. Requester emails quote only public text.
+because every recipient must pass the visibility policy both when the message
+is queued (`selectors.case_viewer_ids`, one query for all recipients) and when
+it is sent (`selectors.can_see`). Requester emails quote only public text.
 """
 
 from __future__ import annotations
@@ -85,36 +86,42 @@ def event_notify(*, event: TimelineEvent) -> None:
 
     :raises TransactionManagementError: if called outside a transaction
     """
-    for recipient, template in recipients_for(event):
-        outbox.enqueue(
-            topic=TOPIC,
-            payload={
-                "event_id": event.pk,
-                "recipient_id": recipient.pk,
-                "template": template,
-            },
-            dedupe_key=f"event:{event.pk}:{recipient.pk}:{template}",
-        )
+    outbox.enqueue_many(
+        [
+            outbox.Message(
+                topic=TOPIC,
+                payload={
+                    "event_id": event.pk,
+                    "recipient_id": recipient.pk,
+                    "template": template,
+                },
+                dedupe_key=f"event:{event.pk}:{recipient.pk}:{template}",
+            )
+            for recipient, template in recipients_for(event)
+        ]
+    )
 
 
 def recipients_for(event: TimelineEvent) -> list[tuple]:
     """Return (user, template) for everyone the event should be emailed to.
 
     Nobody is told about their own action, except that a requester always gets
-    the receipt with their reference.
+    the receipt with their reference. Whether each may see the case is asked
+    once for them all.
     """
-    case = event.case
-    candidates = _candidates(event, case)
     chosen, seen = [], set()
-    for user, template in candidates:
+    for user, template in _candidates(event, event.case):
         if user is None or (user.pk, template) in seen:
             continue
         own_action = event.actor_id == user.pk and template != "case_received"
-        if own_action or not _may_receive(user, event, NOTICES[template]):
+        if own_action or not _may_receive_notice(user, event, NOTICES[template]):
             continue
         seen.add((user.pk, template))
         chosen.append((user, template))
-    return chosen
+    if not chosen:
+        return []
+    viewers = selectors.case_viewer_ids(event.case, {user.pk for user, _ in chosen})
+    return [(user, template) for user, template in chosen if user.pk in viewers]
 
 
 def _candidates(event: TimelineEvent, case: Case) -> list[tuple]:
@@ -186,15 +193,19 @@ def _lead(case: Case):
     return case.queue.team.lead
 
 
-def _may_receive(user, event: TimelineEvent, notice: Notice) -> bool:
-    case = event.case
+def _may_receive_notice(user, event: TimelineEvent, notice: Notice) -> bool:
+    """Return whether this kind of email may go to the user, visibility aside."""
     if not (user.is_active and user.email):
         return False
-    if notice.for_requester and not (
-        (event.public or not notice.quotes_event) and user.pk == case.requester_id
-    ):
-        return False
-    return selectors.can_see(user, case)
+    return not notice.for_requester or (
+        (event.public or not notice.quotes_event) and user.pk == event.case.requester_id
+    )
+
+
+def _may_receive(user, event: TimelineEvent, notice: Notice) -> bool:
+    return _may_receive_notice(user, event, notice) and selectors.can_see(
+        user, event.case
+    )
 
 
 @outbox.handler(TOPIC)

@@ -35,7 +35,9 @@ def event_record(
         body=body,
         data=data or {},
     )
-    event.full_clean()
+    # The case and actor are rows the caller holds; validation need not read
+    # them again, and the database's foreign keys still guard them.
+    event.full_clean(exclude=["case", "actor"])
     event.save()
     notifications.event_notify(event=event)
     return event

@@ -24,6 +24,14 @@ from helpdesk.services.attachments import attachments_save
 
 Kind = SupportTeam.Kind
 Event = TimelineEvent.Kind
+RELATED_FIELDS = (
+    "requester",
+    "raised_by",
+    "request_type",
+    "service_area",
+    "queue",
+    "access_team",
+)
 
 
 def _check_people(*, requester, raised_by) -> None:
@@ -152,7 +160,9 @@ def case_create(
         updated_at=now,
     )
     sla_clock.clock_start(case=case, now=now)
-    case.full_clean(exclude=["reference"])
+    # Every related row was read above, so validation need not look each one
+    # up again; the database's foreign keys still guard them.
+    case.full_clean(exclude=["reference", *RELATED_FIELDS])
     case.reference = references.reference_allocate(
         service_area=request_type.service_area
     )

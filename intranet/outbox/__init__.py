@@ -34,13 +34,15 @@ message (emails carry a deterministic Message-ID), so the receiving side can
 recognise a repeat.
 """
 
-from .delivery import backoff, deliver, enqueue, publish, sweep
+from .delivery import Message, backoff, deliver, enqueue, enqueue_many, publish, sweep
 from .registry import handler, handler_for, register
 
 __all__ = [
+    "Message",
     "backoff",
     "deliver",
     "enqueue",
+    "enqueue_many",
     "handler",
     "handler_for",
     "publish",

@@ -3,11 +3,13 @@
 import logging
 import time
 import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 
 from django.conf import settings
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -24,6 +26,15 @@ MARK_ATTEMPTS = 5
 MARK_RETRY_SECONDS = 0.5
 
 
+@dataclass(frozen=True)
+class Message:
+    """One message to store: what handles it, what it carries, what makes it unique."""
+
+    topic: str
+    payload: dict
+    dedupe_key: str
+
+
 def enqueue(*, topic: str, payload: dict, dedupe_key: str) -> OutboxMessage | None:
     """Store a message in the caller's transaction; queue its delivery on commit.
 
@@ -34,20 +45,67 @@ def enqueue(*, topic: str, payload: dict, dedupe_key: str) -> OutboxMessage | No
     :raises LookupError: if no handler is registered for `topic`
     :raises ValueError: if `dedupe_key` is empty or longer than 255 characters
     """
+    stored = enqueue_many(
+        [Message(topic=topic, payload=payload, dedupe_key=dedupe_key)]
+    )
+    return stored[0] if stored else None
+
+
+def enqueue_many(messages: Sequence[Message]) -> list[OutboxMessage]:
+    """Store several messages with one insert, as `enqueue` stores one.
+
+    Return the messages that were new; a dedupe key already stored, or repeated
+    in `messages`, is stored once. One event's emails to a whole team cost two
+    queries this way, not two per recipient.
+
+    :raises TransactionManagementError: if called outside `transaction.atomic`
+    :raises LookupError: if no handler is registered for a topic
+    :raises ValueError: if a dedupe key is empty or longer than 255 characters
+    """
     if not transaction.get_connection().in_atomic_block:
         raise transaction.TransactionManagementError(
             "outbox.enqueue must run inside the transaction of the change it reports."
         )
-    registry.handler_for(topic)
-    if not dedupe_key or len(dedupe_key) > 255:
-        raise ValueError("An outbox dedupe key must be 1 to 255 characters long.")
-    message, created = OutboxMessage.objects.get_or_create(
-        dedupe_key=dedupe_key, defaults={"topic": topic, "payload": payload}
+    unique: dict[str, Message] = {}
+    for message in messages:
+        registry.handler_for(message.topic)
+        if not message.dedupe_key or len(message.dedupe_key) > 255:
+            raise ValueError("An outbox dedupe key must be 1 to 255 characters long.")
+        unique.setdefault(message.dedupe_key, message)
+    if not unique:
+        return []
+    stored_keys = set(
+        OutboxMessage.objects.filter(dedupe_key__in=list(unique)).values_list(
+            "dedupe_key", flat=True
+        )
     )
-    if not created:
-        return None
-    transaction.on_commit(partial(publish, message.pk))
-    return message
+    rows = [
+        OutboxMessage(topic=m.topic, payload=m.payload, dedupe_key=m.dedupe_key)
+        for key, m in unique.items()
+        if key not in stored_keys
+    ]
+    if not rows:
+        return []
+    try:
+        with transaction.atomic():
+            stored = OutboxMessage.objects.bulk_create(rows)
+    except IntegrityError:
+        # Another transaction stored one of the keys since they were read.
+        stored = [row for row in map(_store_one, rows) if row is not None]
+    transaction.on_commit(partial(_publish_all, [row.pk for row in stored]))
+    return stored
+
+
+def _store_one(row: OutboxMessage) -> OutboxMessage | None:
+    message, created = OutboxMessage.objects.get_or_create(
+        dedupe_key=row.dedupe_key, defaults={"topic": row.topic, "payload": row.payload}
+    )
+    return message if created else None
+
+
+def _publish_all(message_ids: list[int]) -> None:
+    for message_id in message_ids:
+        publish(message_id)
 
 
 def publish(message_id: int) -> None:

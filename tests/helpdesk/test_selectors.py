@@ -1,6 +1,7 @@
 """Who may see and work which case: one explicit policy table, checked in full."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Group
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -195,3 +196,27 @@ def test_case_timeline_hides_internal_notes_from_the_requester(desk, make_case):
     )
     assert requester_kinds == {"created"}
     assert {"created", "routed", "internal_note"} <= agent_kinds
+
+
+def test_case_viewer_ids_agrees_with_can_see_for_everyone_and_every_case(
+    world, desk, make_case
+):
+    _actors, shared, own = world
+    leaver = person("lou.leaver", "hr", line_manager=desk.manager)
+    Membership.objects.create(team=desk.hr, user=leaver)
+    cases = [case for case, _ in [*shared.values(), *own.values()]]
+    cases += [
+        make_case(requester=desk.colleague, raised_by=desk.manager),
+        make_case(requester=desk.stranger, raised_by=desk.case_manager),
+        make_case(request_type=desk.grievance, requester=leaver),
+        make_case(requester=leaver),
+        make_case(request_type=desk.legal_advice, requester=desk.colleague),
+    ]
+    leaver.is_active = False
+    leaver.save()
+    users = {user.pk: user for user in get_user_model().objects.all()}
+
+    for case in cases:
+        expected = {pk for pk, user in users.items() if selectors.can_see(user, case)}
+        assert selectors.case_viewer_ids(case, users) == expected, case.subject
+    assert any(len(selectors.case_viewer_ids(case, users)) > 3 for case in cases)

@@ -1,10 +1,13 @@
 import logging
+import threading
+import time
 from datetime import datetime, timedelta
 
 import pytest
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
+from django.db import connection, connections, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from intranet import outbox
@@ -211,3 +214,82 @@ def test_enqueue_with_the_broker_down_keeps_the_message_for_the_sweeper(
     assert message.status == OutboxMessage.Status.PENDING
     assert message.attempts == 0
     assert mail.outbox == []
+
+
+def _messages(*keys: str) -> list[outbox.Message]:
+    return [
+        outbox.Message(
+            topic="test.email", payload={"subject": f"Subject {key}"}, dedupe_key=key
+        )
+        for key in keys
+    ]
+
+
+@pytest.mark.django_db
+def test_enqueue_many_stores_each_new_key_once_and_delivers_each_once(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _enqueue("b")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        stored = outbox.enqueue_many(_messages("a", "b", "c", "a"))
+    assert [message.dedupe_key for message in stored] == ["a", "c"]
+    assert sorted(OutboxMessage.objects.values_list("dedupe_key", flat=True)) == [
+        "a",
+        "b",
+        "c",
+    ]
+    assert sorted(m.subject for m in mail.outbox) == ["Subject a", "Subject c"]
+
+
+@pytest.mark.django_db
+def test_enqueue_many_costs_the_same_queries_for_one_message_or_fifty():
+    def queries(keys) -> int:
+        with CaptureQueriesContext(connection) as captured, transaction.atomic():
+            outbox.enqueue_many(_messages(*keys))
+        return len(captured)
+
+    assert queries(["one"]) == queries([f"many-{n}" for n in range(50)])
+
+
+@pytest.mark.django_db
+def test_enqueue_many_refuses_the_whole_batch_for_one_bad_message():
+    bad = outbox.Message(topic="no.such.topic", payload={}, dedupe_key="bad")
+    with pytest.raises(LookupError), transaction.atomic():
+        outbox.enqueue_many([*_messages("good"), bad])
+    with pytest.raises(ValueError, match="dedupe key"), transaction.atomic():
+        outbox.enqueue_many(_messages("fine", ""))
+    assert not OutboxMessage.objects.exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="needs concurrent transactions"
+)
+def test_enqueue_many_stores_the_rest_when_another_transaction_wins_a_key():
+    holding, errors = threading.Event(), []
+
+    def other_transaction():
+        try:
+            with transaction.atomic():
+                outbox.enqueue_many(_messages("shared"))
+                holding.set()
+                time.sleep(1)
+        except Exception as error:  # reported by the assertion below
+            errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=other_transaction)
+    thread.start()
+    assert holding.wait(timeout=30)
+    with transaction.atomic():
+        stored = outbox.enqueue_many(_messages("shared", "mine"))
+    thread.join(timeout=30)
+
+    assert errors == []
+    assert [message.dedupe_key for message in stored] == ["mine"]
+    assert OutboxMessage.objects.filter(dedupe_key="shared").count() == 1
+    assert OutboxMessage.objects.filter(dedupe_key="mine").count() == 1

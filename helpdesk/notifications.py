@@ -6,8 +6,8 @@ The outbox later calls `email_deliver`, which reads everything again, so a
 recipient who lost sight of the case, left, or a row deleted since, gets no
 mail. Confidential cases only ever mail their requester and their access team,
 because every recipient must pass the visibility policy both when the message
-is queued (`selectors.case_viewer_ids`, one query for all recipients) and when
-it is sent (`selectors.can_see`). Requester emails quote only public text.
+is queued and when it is sent (`selectors.case_viewer_ids`, one query for all
+of an event's recipients). Requester emails quote only public text.
 """
 
 from __future__ import annotations
@@ -202,10 +202,30 @@ def _may_receive_notice(user, event: TimelineEvent, notice: Notice) -> bool:
     )
 
 
-def _may_receive(user, event: TimelineEvent, notice: Notice) -> bool:
-    return _may_receive_notice(user, event, notice) and selectors.can_see(
-        user, event.case
+@dataclass(frozen=True)
+class _Reads:
+    """What one event's emails share: the event, its recipients, who may see it."""
+
+    event: TimelineEvent | None
+    recipients: dict
+    viewers: frozenset[int]
+
+
+def _reads(event_id: int, recipient_ids: set[int]) -> _Reads:
+    event = (
+        TimelineEvent.objects.select_related(
+            "case__requester", "case__assignee", "case__queue__team", "actor"
+        )
+        .filter(pk=event_id)
+        .first()
     )
+    if event is None:
+        return _Reads(event=None, recipients={}, viewers=frozenset())
+    recipients = {
+        user.pk: user for user in get_user_model().objects.filter(pk__in=recipient_ids)
+    }
+    viewers = selectors.case_viewer_ids(event.case, recipients)
+    return _Reads(event=event, recipients=recipients, viewers=viewers)
 
 
 @outbox.handler(TOPIC)
@@ -213,7 +233,8 @@ def email_deliver(message) -> None:
     """Send the one email an outbox message stands for, if it is still due.
 
     A deleted event or recipient, or one who may no longer see the case, means
-    there is nothing to send; the message then counts as delivered.
+    there is nothing to send; the message then counts as delivered. The emails
+    of one event delivered together read the event and their recipients once.
 
     :raises LookupError: for a template this module does not know
     """
@@ -221,18 +242,20 @@ def email_deliver(message) -> None:
     notice = NOTICES.get(payload["template"])
     if notice is None:
         raise LookupError(f"No case email is called {payload['template']!r}.")
-    event = (
-        TimelineEvent.objects.select_related(
-            "case__requester", "case__assignee", "case__queue__team", "actor"
-        )
-        .filter(pk=payload["event_id"])
-        .first()
-    )
-    recipient = _user(payload["recipient_id"])
+    event_id = payload["event_id"]
+    recipient_ids = {payload["recipient_id"]} | {
+        other.payload["recipient_id"]
+        for other in outbox.batch_messages(TOPIC)
+        if other.payload.get("event_id") == event_id
+    }
+    reads = outbox.shared((TOPIC, event_id), lambda: _reads(event_id, recipient_ids))
+    event, recipient = reads.event, reads.recipients.get(payload["recipient_id"])
     if event is None or recipient is None:
         logger.info("helpdesk email %s: event or recipient is gone", message.pk)
         return
-    if not _may_receive(recipient, event, notice):
+    if not (
+        _may_receive_notice(recipient, event, notice) and recipient.pk in reads.viewers
+    ):
         logger.info("helpdesk email %s: recipient may not receive it", message.pk)
         return
     email = email_build(

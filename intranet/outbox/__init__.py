@@ -8,6 +8,10 @@ task, `sweep`, re-queues every message whose task was lost.
 
 The guarantee, step by step:
 
+* One task per batch. The messages one `enqueue_many` call writes (say, one
+  event's emails to a team) are delivered by one Celery task (`batch`): each
+  is still claimed, handled and marked on its own, but handlers may read what
+  they share once.
 * Nothing is lost. A broker outage when the transaction commits is logged and
   swallowed (the caller never fails because of it); the message stays pending
   and the sweeper, running every minute, queues it once the broker is back.
@@ -34,18 +38,33 @@ message (emails carry a deterministic Message-ID), so the receiving side can
 recognise a repeat.
 """
 
-from .delivery import Message, backoff, deliver, enqueue, enqueue_many, publish, sweep
+from .batch import batch_messages, shared
+from .delivery import (
+    Message,
+    backoff,
+    deliver,
+    deliver_many,
+    enqueue,
+    enqueue_many,
+    publish,
+    publish_many,
+    sweep,
+)
 from .registry import handler, handler_for, register
 
 __all__ = [
     "Message",
     "backoff",
+    "batch_messages",
     "deliver",
+    "deliver_many",
     "enqueue",
     "enqueue_many",
     "handler",
     "handler_for",
     "publish",
+    "publish_many",
     "register",
+    "shared",
     "sweep",
 ]

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from intranet.models import OutboxMessage
 
-from . import registry
+from . import batch, registry
 
 logger = logging.getLogger(__name__)
 
@@ -92,7 +92,7 @@ def enqueue_many(messages: Sequence[Message]) -> list[OutboxMessage]:
     except IntegrityError:
         # Another transaction stored one of the keys since they were read.
         stored = [row for row in map(_store_one, rows) if row is not None]
-    transaction.on_commit(partial(_publish_all, [row.pk for row in stored]))
+    transaction.on_commit(partial(publish_many, [row.pk for row in stored]))
     return stored
 
 
@@ -103,27 +103,44 @@ def _store_one(row: OutboxMessage) -> OutboxMessage | None:
     return message if created else None
 
 
-def _publish_all(message_ids: list[int]) -> None:
-    for message_id in message_ids:
-        publish(message_id)
-
-
 def publish(message_id: int) -> None:
     """Queue a Celery task to deliver the message, tolerating a broker outage.
 
     The message is already stored, so a failure here only delays it until the
     next sweep; the caller (often a web request) must not fail because of it.
     """
+    publish_many([message_id])
+
+
+def publish_many(message_ids: Sequence[int]) -> None:
+    """Queue one Celery task delivering these messages together, as `publish` does.
+
+    One task per batch rather than per message: the worker's per-task cost and
+    the handlers' shared reads (see `batch`) are paid once for the batch.
+    """
     from . import tasks
 
+    if not message_ids:
+        return
     try:
-        tasks.outbox_deliver_task.delay(message_id=message_id)
+        tasks.outbox_deliver_many_task.delay(message_ids=list(message_ids))
     except Exception:
         logger.warning(
-            "outbox: could not queue message %s; the sweeper will deliver it",
-            message_id,
+            "outbox: could not queue messages %s; the sweeper will deliver them",
+            ", ".join(map(str, message_ids)),
             exc_info=True,
         )
+
+
+def deliver_many(message_ids: Sequence[int], *, now: datetime | None = None) -> int:
+    """Deliver each message as `deliver` does, as one batch; return how many were.
+
+    Each message is still claimed, handled and marked on its own, so one failure
+    retries only that message.
+    """
+    messages = OutboxMessage.objects.filter(pk__in=list(message_ids)).order_by("pk")
+    with batch.batch(list(messages)):
+        return sum(deliver(message_id, now=now) for message_id in message_ids)
 
 
 def deliver(message_id: int, *, now: datetime | None = None) -> bool:

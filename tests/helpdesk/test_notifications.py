@@ -293,6 +293,16 @@ def test_email_deliver_sends_nothing_to_someone_who_lost_sight_of_the_case(
     assert len(mail.outbox) == 1
 
 
+def test_email_deliver_in_a_batch_still_checks_who_may_see_the_case_at_sending(
+    desk, make_case
+):
+    make_case()
+    team_emails = OutboxMessage.objects.filter(payload__template="case_new_in_queue")
+    Membership.objects.filter(user=desk.specialist).delete()
+    assert outbox.deliver_many(list(team_emails.values_list("pk", flat=True))) == 2
+    assert [email.to for email in mail.outbox] == [[desk.hr_lead.email]]
+
+
 def test_email_deliver_tolerates_a_deleted_recipient(desk, make_case):
     make_case()
     message = OutboxMessage.objects.get(payload__recipient_id=desk.hr_lead.pk)

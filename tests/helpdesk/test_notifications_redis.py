@@ -63,7 +63,7 @@ def test_notifications_redis_outage_cases_save_and_mail_arrives_once(
                 for n in range(CASES)
             ]
         assert len({case.reference for case in cases}) == CASES
-        assert "the sweeper will deliver it" in caplog.text
+        assert "the sweeper will deliver them" in caplog.text
         assert mail.outbox == []
         # A receipt for the requester and a new-case email for each of two agents.
         assert _undelivered() == CASES * 3

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from intranet import outbox
 from intranet.models import OutboxMessage
+from intranet.outbox import batch as outbox_batch
 from tests.intranet import outbox_handlers, outbox_support
 from tests.intranet.outbox_support import free_port
 
@@ -209,7 +210,7 @@ def test_enqueue_with_the_broker_down_keeps_the_message_for_the_sweeper(
         django_capture_on_commit_callbacks(execute=True),
     ):
         message = _enqueue("broker-down")
-    assert "the sweeper will deliver it" in caplog.text
+    assert "the sweeper will deliver them" in caplog.text
     message.refresh_from_db()
     assert message.status == OutboxMessage.Status.PENDING
     assert message.attempts == 0
@@ -293,3 +294,46 @@ def test_enqueue_many_stores_the_rest_when_another_transaction_wins_a_key():
     assert [message.dedupe_key for message in stored] == ["mine"]
     assert OutboxMessage.objects.filter(dedupe_key="shared").count() == 1
     assert OutboxMessage.objects.filter(dedupe_key="mine").count() == 1
+
+
+@pytest.mark.django_db
+def test_enqueue_many_is_one_task_and_a_failing_message_retries_alone(
+    django_capture_on_commit_callbacks,
+):
+    failing = outbox.Message(topic="test.fail", payload={}, dedupe_key="broken")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        outbox.enqueue_many([*_messages("first"), failing, *_messages("last")])
+    assert len(callbacks) == 1
+    callbacks[0]()
+
+    status = dict(OutboxMessage.objects.values_list("dedupe_key", "delivered_at"))
+    assert status["first"]
+    assert status["last"]
+    assert status["broken"] is None
+    assert OutboxMessage.objects.get(dedupe_key="broken").last_error
+    assert sorted(m.subject for m in mail.outbox) == ["Subject first", "Subject last"]
+
+
+@pytest.mark.django_db
+def test_deliver_many_sends_nothing_twice_when_rerun():
+    with transaction.atomic():
+        ids = [message.pk for message in outbox.enqueue_many(_messages("x", "y"))]
+    assert outbox.deliver_many(ids) == 2
+    assert outbox.deliver_many(ids) == 0
+    assert sorted(m.subject for m in mail.outbox) == ["Subject x", "Subject y"]
+
+
+def test_shared_values_last_one_batch_and_nothing_outside():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert outbox.shared("key", compute) == 1
+    assert outbox.shared("key", compute) == 2
+    with outbox_batch.batch([]):
+        assert outbox.shared("key", compute) == 3
+        assert outbox.shared("key", compute) == 3
+    with outbox_batch.batch([]):
+        assert outbox.shared("key", compute) == 4

@@ -56,7 +56,7 @@ def test_outbox_redis_outage_delays_mail_and_loses_none(redis_server, caplog):
                     )
         # Each commit gives up on the broker quickly instead of hanging.
         assert time.monotonic() - started < MESSAGES * 0.5
-        assert caplog.text.count("the sweeper will deliver it") == MESSAGES
+        assert caplog.text.count("the sweeper will deliver them") == MESSAGES
         assert _undelivered() == MESSAGES
         assert mail.outbox == []
 

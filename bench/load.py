@@ -144,19 +144,28 @@ def drive(
     ``max_seconds``, spreading them over the targets in turn.
 
     ``calls(thread, n)`` returns the n-th request of a thread. With
-    ``pause_seconds`` each thread waits a random time of that mean between its
-    requests, as people do between submissions; without, it sends the next at
-    once, which measures how much the server can take.
+    ``pause_seconds`` each thread waits a random time of that mean before its
+    first request and between its requests, as people do between submissions,
+    so requests arrive spread out rather than all at the start; without, it
+    sends the next at once, which measures how much the server can take.
     """
     outcome = Outcome()
     lock = threading.Lock()
     issued = 0
     deadline = time.monotonic() + max_seconds
 
+    def pause() -> None:
+        # Never past the deadline: a long random pause would only stretch the run.
+        wait = random.expovariate(1 / pause_seconds)
+        time.sleep(max(0.0, min(wait, deadline - time.monotonic())))
+
     def worker(thread: int) -> None:
         nonlocal issued
         connections = {id(target): target.connect() for target in targets}
         sent = 0
+        if pause_seconds:
+            # People do not all press "Send" at the same instant the test starts.
+            pause()
         while time.monotonic() < deadline:
             with lock:
                 if issued >= max_requests:
@@ -168,7 +177,7 @@ def drive(
             with lock:
                 outcome.samples.append(sample)
             if pause_seconds:
-                time.sleep(random.expovariate(1 / pause_seconds))
+                pause()
         for connection in connections.values():
             connection.close()
 

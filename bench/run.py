@@ -75,6 +75,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=2.0,
         help="mean pause in seconds of each submitter between submissions",
     )
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="NAME",
+        help="measure only this endpoint (repeatable), e.g. --only 'form submission'",
+    )
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
     host = urlparse(args.redis_url).hostname or ""
@@ -245,9 +251,14 @@ def measure(args, ports: list[int]) -> tuple[list[dict], dict]:
     started_at = losses.now()
     rows = []
     accepted = []
-    for scenario in scenarios.build(
-        submitters=args.submitters, think_seconds=args.think
-    ):
+    built = scenarios.build(submitters=args.submitters, think_seconds=args.think)
+    unknown = set(args.only or ()) - {scenario.name for scenario in built}
+    if unknown:
+        names = ", ".join(scenario.name for scenario in built)
+        raise SystemExit(f"No endpoint called {', '.join(sorted(unknown))}: {names}.")
+    for scenario in built:
+        if args.only and scenario.name not in args.only:
+            continue
         if scenario.calls is None:
             rows.append({"name": scenario.name, "note": scenario.note})
             continue

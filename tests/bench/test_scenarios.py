@@ -1,8 +1,10 @@
 """What the benchmark sends: every page it measures, and the two submission loads."""
 
+import argparse
+
 import pytest
 
-from bench import scenarios
+from bench import run, scenarios
 
 pytestmark = pytest.mark.django_db
 
@@ -36,3 +38,13 @@ def test_submitters_pause_for_the_target_and_not_in_the_burst(built):
     assert first.method == "POST"
     assert first.form["submission_key"] != second.form["submission_key"]
     assert first.session != paced.calls(1, 0).session
+
+
+def test_measuring_an_endpoint_that_does_not_exist_names_those_that_do(
+    tiny_dataset, django_db_blocker
+):
+    args = argparse.Namespace(only=["form submision"], submitters=5, think=1.5)
+    with django_db_blocker.unblock(), pytest.raises(SystemExit) as refused:
+        run.measure(args, ports=[1])
+    assert "No endpoint called form submision" in str(refused.value)
+    assert "form submission" in str(refused.value)

@@ -36,6 +36,8 @@ class Sample:
     status: int
     queries: int | None
     location: str = ""
+    #: When the request was sent, on the `time.perf_counter` clock.
+    sent_at: float = 0.0
 
 
 @dataclass
@@ -72,7 +74,16 @@ class Outcome:
 
     @property
     def per_second(self) -> float:
-        return len(self.samples) / self.wall_seconds if self.wall_seconds else 0.0
+        """Return requests per second from the first sent to the last answered.
+
+        Not over the threads' whole run: paced clients spend its first and last
+        seconds pausing, which would understate the rate they were served at.
+        """
+        if not self.samples:
+            return 0.0
+        first = min(s.sent_at for s in self.samples)
+        last = max(s.sent_at + s.seconds for s in self.samples)
+        return len(self.samples) / (last - first) if last > first else 0.0
 
     @property
     def queries(self) -> tuple[int, int] | None:
@@ -118,7 +129,7 @@ class Target:
             response.read()
         except (OSError, http.client.HTTPException):
             connection.close()
-            return Sample(time.perf_counter() - started, 599, None)
+            return Sample(time.perf_counter() - started, 599, None, sent_at=started)
         elapsed = time.perf_counter() - started
         count = response.getheader(QUERY_COUNT_HEADER)
         if response.getheader("Connection", "").lower() == "close":
@@ -128,6 +139,7 @@ class Target:
             response.status,
             int(count) if count else None,
             response.getheader("Location", ""),
+            sent_at=started,
         )
 
 

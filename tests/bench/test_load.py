@@ -54,3 +54,12 @@ def test_long_pauses_never_stretch_a_run_past_its_time_limit(server):
         server, concurrency=5, max_requests=1000, max_seconds=1, pause_seconds=60
     )
     assert outcome.wall_seconds < 3
+
+
+def test_requests_per_second_counts_from_first_sent_to_last_answered(server):
+    outcome = _drive(
+        server, concurrency=4, max_requests=8, max_seconds=3, pause_seconds=0.5
+    )
+    served = outcome.per_second
+    # The threads went on pausing after the last answer; that is not serving time.
+    assert served > len(outcome.samples) / outcome.wall_seconds

@@ -14,9 +14,11 @@ def _violations(page: Page, path: str) -> list[str]:
     found = []
     page.on(
         "console",
-        lambda message: found.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            found.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
     )
     page.goto(path)
     page.wait_for_load_state("networkidle")

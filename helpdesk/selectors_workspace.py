@@ -187,12 +187,19 @@ def queues_for_agent(*, user) -> QuerySet:
     ).select_related("team")
 
 
-def queue_get_for_agent(*, user, slug: str) -> Queue:
+def queue_get_for_agent(*, user, slug: str, among: list[Queue] | None = None) -> Queue:
     """Return the queue of the team with this slug, if the agent works it.
+
+    `among` is `queues_for_agent(user=user)` as a list, if the caller has read it.
 
     :raises Queue.DoesNotExist: if there is none or the agent does not work it
     """
-    return queues_for_agent(user=user).get(team__slug=slug)
+    if among is None:
+        return queues_for_agent(user=user).get(team__slug=slug)
+    for queue in among:
+        if queue.team.slug == slug:
+            return queue
+    raise Queue.DoesNotExist(f"The agent does not work a queue called {slug!r}.")
 
 
 def queue_open_counts(*, user, visible: QuerySet | None = None) -> dict[int, int]:

@@ -90,9 +90,12 @@ def _page(paginator, number: str | None):
 @agent_required
 def queue_detail(request, slug: str):
     queues = list(workspace.queues_for_agent(user=request.user))
-    queue = next((queue for queue in queues if queue.team.slug == slug), None)
-    if queue is None:
-        raise Http404("You do not work that queue.")
+    try:
+        queue = workspace.queue_get_for_agent(
+            user=request.user, slug=slug, among=queues
+        )
+    except Queue.DoesNotExist as error:
+        raise Http404("You do not work that queue.") from error
     now = timezone.now()
     members = list(workspace.queue_members(queue=queue))
     form, filters, querystring = parse_filters(request, queue, members)

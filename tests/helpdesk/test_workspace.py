@@ -7,8 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from helpdesk import selectors_workspace as workspace
 from helpdesk import services
-from helpdesk.models import Case
+from helpdesk.models import Case, Queue
 from tests.helpdesk.conftest import MONDAY_10AM
 
 pytestmark = pytest.mark.django_db
@@ -279,3 +280,20 @@ def test_header_offers_queues_to_agents_only(client, desk):
     assert reverse("queues:my-work") in client.get("/people/").content.decode()
     client.force_login(desk.requester)
     assert 'href="/queues/"' not in client.get("/people/").content.decode()
+
+
+@pytest.mark.parametrize("slug", ["hr-specialists", "finance-specialists", "nowhere"])
+def test_queue_get_for_agent_among_read_queues_agrees_with_the_database(desk, slug):
+    among = list(workspace.queues_for_agent(user=desk.specialist))
+    try:
+        expected = workspace.queue_get_for_agent(user=desk.specialist, slug=slug)
+    except Queue.DoesNotExist:
+        expected = None
+    try:
+        found = workspace.queue_get_for_agent(
+            user=desk.specialist, slug=slug, among=among
+        )
+    except Queue.DoesNotExist:
+        found = None
+    assert found == expected
+    assert (found is not None) == (slug == "hr-specialists")

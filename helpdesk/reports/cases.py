@@ -64,25 +64,28 @@ def _sla_outcomes(as_at: datetime) -> dict[str, Q]:
     resolution) by ``as_at``; targets still running count as neither.
     Cancelled cases have no outcome to judge and are left out.
     """
+    first_met, first_missed = _target_outcomes(
+        "first_responded_at", "first_response_due_at", as_at
+    )
+    resolution_met, resolution_missed = _target_outcomes(
+        "resolved_at", "resolution_due_at", as_at
+    )
     judged = ~Q(status=Status.CANCELLED)
     return {
-        "first_met": judged
-        & Q(first_responded_at__isnull=False)
-        & Q(first_responded_at__lte=F("first_response_due_at")),
-        "first_missed": judged
-        & (
-            Q(first_responded_at__gt=F("first_response_due_at"))
-            | Q(first_responded_at__isnull=True, first_response_due_at__lt=as_at)
-        ),
-        "resolution_met": judged
-        & Q(resolved_at__isnull=False)
-        & Q(resolved_at__lte=F("resolution_due_at")),
-        "resolution_missed": judged
-        & (
-            Q(resolved_at__gt=F("resolution_due_at"))
-            | Q(resolved_at__isnull=True, resolution_due_at__lt=as_at)
-        ),
+        "first_met": judged & first_met,
+        "first_missed": judged & first_missed,
+        "resolution_met": judged & resolution_met,
+        "resolution_missed": judged & resolution_missed,
     }
+
+
+def _target_outcomes(done: str, due: str, as_at: datetime) -> tuple[Q, Q]:
+    """Return (met, missed) for one target: ``done`` by its ``due`` time or not."""
+    met = Q(**{f"{done}__isnull": False, f"{done}__lte": F(due)})
+    missed = Q(**{f"{done}__gt": F(due)}) | Q(
+        **{f"{done}__isnull": True, f"{due}__lt": as_at}
+    )
+    return met, missed
 
 
 def opened_figures(

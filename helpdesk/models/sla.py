@@ -38,15 +38,30 @@ WEEKDAYS = (
 )
 
 
+def default_opening_time() -> time:
+    """Return 09:00, the opening time of a new calendar's working days.
+
+    A callable rather than a fixed value: Django's check for defaults that were
+    meant to be "now" warns about a fixed time whenever it runs within ten
+    seconds of it, so `check --deploy` failed at 09:00 and 17:00.
+    """
+    return time(9)
+
+
+def default_closing_time() -> time:
+    """Return 17:00, the closing time of a new calendar's working days."""
+    return time(17)
+
+
 def _opens(weekday: int) -> models.TimeField:
     return models.TimeField(
-        null=True, blank=True, default=time(9) if weekday < 5 else None
+        null=True, blank=True, default=default_opening_time if weekday < 5 else None
     )
 
 
 def _closes(weekday: int) -> models.TimeField:
     return models.TimeField(
-        null=True, blank=True, default=time(17) if weekday < 5 else None
+        null=True, blank=True, default=default_closing_time if weekday < 5 else None
     )
 
 

@@ -25,6 +25,8 @@ urlpatterns = [
     path("reports/", include("helpdesk.reports.urls")),
     path("api/", include("helpdesk.api.site_urls")),
     path("admin/login/", sso_views.site_sign_in_redirect),
+    # The admin's own sign-out would end only the intranet session.
+    path("admin/logout/", accounts.SignOutView.as_view()),
     path("_util/login/", sso_views.site_sign_in_redirect),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -74,6 +74,14 @@ def test_sso_sign_out_sends_the_person_on_to_the_providers_sign_out(client, sso_
     assert f'href="{html.escape(target)}"' in page
 
 
+def test_signing_out_of_the_admin_signs_out_at_the_provider_too(client, sso_on):
+    signed_in(client)
+    response = client.post("/admin/logout/")
+    assert response.status_code == 200
+    assert refresh_target(response).startswith(END_SESSION + "?")
+    assert "_auth_user_id" not in client.session
+
+
 def test_sso_sign_out_ends_the_intranet_session_and_is_audited(client, sso_on):
     user = signed_in(client)
     client.post("/accounts/logout/")

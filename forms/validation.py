@@ -120,6 +120,23 @@ class RequestForm(BaseForm):
                 self.add_error(name, field.error_messages["required"])
         return cleaned
 
+    def uploads_to_choose_again(self) -> list[tuple[str, str]]:
+        """Return (question, file name) for each accepted file the page will drop.
+
+        Browsers empty file inputs whenever a page is shown again, so after
+        checking for answers, or an error in another question, the person must
+        choose those files again. A refused file is named in its own error, and
+        a file for a hidden question is not needed, so neither is listed.
+        """
+        if not self.is_bound or not self.files:
+            return []
+        self.is_valid()  # validates once; cleaned_data then holds what passed
+        return [
+            (str(field.label), self.cleaned_data[name].name)
+            for name, field in self.fields.items()
+            if isinstance(self.cleaned_data.get(name), UploadedFile)
+        ]
+
     def clean_answers(self) -> CleanAnswers:
         """Return the valid form's answers; call only after `is_valid()`."""
         data = self.cleaned_data

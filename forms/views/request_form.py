@@ -48,6 +48,7 @@ def serve(request, *, page: RequestFormPage, preview: bool = False):
             "page": page,
             "form": form,
             "checked": checking,
+            "choose_again": form.uploads_to_choose_again() if posted else [],
             "approver": selectors.approver_for(
                 requester=request.user, today=timezone.localdate()
             )[0]

@@ -245,3 +245,72 @@ def test_person_suggestions_list_matching_active_staff(requester_client, desk):
     html = response.content.decode()
     assert f'value="{desk.stranger.display_name} (stan.stranger)"' in html
     assert "rita.requester" not in html
+
+
+def evidence() -> SimpleUploadedFile:
+    return SimpleUploadedFile("june-timesheet.pdf", uploads.PDF)
+
+
+def choose_again_notice(response) -> str:
+    found = re.search(
+        r'<div class="govuk-warning-text" data-testid="choose-files-again">.*?</ul>',
+        response.content.decode(),
+        re.DOTALL,
+    )
+    return found.group(0) if found else ""
+
+
+def test_checking_for_answers_asks_for_a_chosen_file_again(
+    requester_client, pay_form, payslip_article
+):
+    response = requester_client.post(
+        pay_form.url,
+        {**pay_answers(subject="payslip", check_answers="1"), "evidence": evidence()},
+    )
+    notice = choose_again_notice(response)
+    assert "Choose your file again before you send your request" in notice
+    assert "<li>Evidence: june-timesheet.pdf</li>" in notice
+    assert not Submission.objects.exists()
+
+
+def test_an_error_elsewhere_asks_for_an_accepted_file_again(requester_client, pay_form):
+    response = requester_client.post(
+        pay_form.url, {**pay_answers(how_many_hours=None), "evidence": evidence()}
+    )
+    assert "Answer “How many hours?”" in response.content.decode()
+    assert "<li>Evidence: june-timesheet.pdf</li>" in choose_again_notice(response)
+
+
+def test_a_refused_file_is_named_in_its_error_not_in_the_notice(
+    requester_client, pay_form
+):
+    response = requester_client.post(
+        pay_form.url,
+        {
+            **pay_answers(how_many_hours=None),
+            "evidence": SimpleUploadedFile("payslip.exe", uploads.EXE),
+        },
+    )
+    assert "not an allowed type" in response.content.decode()
+    assert choose_again_notice(response) == ""
+
+
+def test_a_file_name_in_the_notice_is_escaped(requester_client, pay_form):
+    name = "<img src=x onerror=alert(1)>{{ request }}.pdf"
+    response = requester_client.post(
+        pay_form.url,
+        {
+            **pay_answers(check_answers="1"),
+            "evidence": SimpleUploadedFile(name, uploads.PDF),
+        },
+    )
+    notice = choose_again_notice(response)
+    assert "&lt;img src=x onerror=alert(1)&gt;{{ request }}.pdf" in notice
+    assert "<img" not in notice
+
+
+def test_no_notice_without_a_file(requester_client, pay_form, payslip_article):
+    response = requester_client.post(
+        pay_form.url, pay_answers(subject="payslip", check_answers="1")
+    )
+    assert choose_again_notice(response) == ""

@@ -63,3 +63,26 @@ def test_production_settings_start_with_secrets_and_turn_demo_mode_off():
         check=True,
     )
     assert check.stdout.strip() == "False False True"
+
+
+def test_the_zero_set_up_worker_looks_for_new_tasks_ten_times_a_second():
+    # A worker on the filesystem queue otherwise waits a second between looks,
+    # and a fresh demo's few hundred tasks kept new submissions waiting minutes.
+    check = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from intranet.celery import app; "
+            "print(app.connection_for_write().transport.polling_interval)",
+        ],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "intranet.settings.base",
+            "CELERY_BROKER_URL": "filesystem://",
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert float(check.stdout.strip()) == 0.1

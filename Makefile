@@ -51,6 +51,7 @@ run: install ## Migrate, load demo content and serve with background work on 127
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(RUN_ENV) $(PY) manage.py seed_demo
+	$(RUN_ENV) $(PY) manage.py search_rebuild -v0
 	@echo "Serving on http://127.0.0.1:$(PORT)/ — sign in as staff / demo. Ctrl-C stops everything."
 	@trap 'kill 0' EXIT INT TERM; \
 	$(RUN_ENV) $(VENV)/bin/celery -A intranet worker --beat --loglevel=INFO \

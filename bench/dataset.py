@@ -5,18 +5,14 @@ The demo council comes first, through its own seeder, so every page has the
 teams, forms and committees it expects; the bulk data is then added on top of it
 with ``bulk_create``. The same random seed and day give the same data.
 
-Knowledge articles are Wagtail pages, which ``bulk_create`` cannot write because
-they inherit from ``Page`` across two tables. They are inserted in two bulk
-steps instead: the ``wagtailcore_page`` rows, with tree paths computed the way
-treebeard computes them, then the article rows pointing at them. `seed` checks
-the tree with treebeard's own ``find_problems`` afterwards.
+Knowledge articles are Wagtail pages, inserted in bulk by `bench.articles`;
+`seed` checks the tree with treebeard's own ``find_problems`` afterwards.
 """
 
 from __future__ import annotations
 
 import random
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -24,11 +20,9 @@ from datetime import datetime, timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
-from wagtail.models import Locale, Page
-from wagtail.rich_text import RichText
+from wagtail.models import Page
 
 from helpdesk.committees.models import Committee, Meeting
 from helpdesk.models import (
@@ -40,17 +34,18 @@ from helpdesk.models import (
     SupportTeam,
     TimelineEvent,
 )
-from intranet.models import SearchEntry, ServiceArea, ServiceAreaPage, Team
+from intranet.models import SearchEntry, ServiceArea, Team
 from intranet.roles import Role
 from intranet.search import registry
 from intranet.search.backends import fulltext
-from knowledge.models import KnowledgeArticlePage, KnowledgeIndexPage, Topic
+from knowledge.models import KnowledgeArticlePage
+
+from . import articles
 
 BATCH = 5_000
 # Published, like the demo password: the benchmark database holds no real data.
 PASSWORD = "bench-password-1"  # noqa: S105
 USERNAME_PREFIX = "bench."
-LIBRARY_SLUG = "library"
 #: The requester whose "My requests" page the benchmark loads.
 HEAVY_REQUESTER_CASES = 300
 AGENTS_PER_TEAM = 8
@@ -181,7 +176,9 @@ def seed(
         step("staff", lambda: _staff(scale, rng))
         step("cases", lambda: _cases(scale, rng, now))
         step("timelines", lambda: _timelines(rng))
-        step("articles", lambda: _articles(scale, rng, now))
+        step(
+            "articles", lambda: articles.articles_seed(scale.articles, rng, now, WORDS)
+        )
         step("meetings", lambda: _meetings(scale, now))
         step("search index", lambda: _search_index())
         problems = Page.find_problems()
@@ -457,123 +454,6 @@ def _timelines(rng: random.Random) -> int:
             events = []
     TimelineEvent.objects.bulk_create(events, batch_size=BATCH)
     return count + len(events)
-
-
-def _libraries() -> dict[int, KnowledgeIndexPage]:
-    """Return one guidance library page per service area, creating any missing."""
-    libraries = {}
-    for area_page in ServiceAreaPage.objects.select_related("service_area"):
-        library = (
-            KnowledgeIndexPage.objects.child_of(area_page)
-            .filter(slug=LIBRARY_SLUG)
-            .first()
-        )
-        if library is None:
-            library = area_page.add_child(
-                instance=KnowledgeIndexPage(
-                    title=f"{area_page.service_area.name} guidance library",
-                    slug=LIBRARY_SLUG,
-                )
-            )
-        libraries[area_page.service_area_id] = library
-    return libraries
-
-
-def _articles(scale: Scale, rng: random.Random, now: datetime) -> int:
-    libraries = _libraries()
-    topics = {
-        area_id: list(Topic.objects.filter(service_area_id=area_id))
-        for area_id in libraries
-    }
-    content_type = ContentType.objects.get_for_model(KnowledgeArticlePage)
-    locale = Locale.get_default()
-    area_ids = sorted(libraries)
-    per_area = {area_id: [] for area_id in area_ids}
-    for number in range(scale.articles):
-        per_area[area_ids[number % len(area_ids)]].append(number)
-    today = timezone.localdate(now)
-    topic_rows = []
-    count = 0
-    for area_id, numbers in per_area.items():
-        library = Page.objects.get(pk=libraries[area_id].pk)
-        first_step = _next_child_step(library)
-        pages = []
-        articles = []
-        for offset, number in enumerate(numbers):
-            words = " ".join(rng.sample(WORDS, 3))
-            title = f"How to sort out {words} ({number})"
-            slug = f"article-{number}"
-            page = Page(
-                title=title,
-                draft_title=title,
-                slug=slug,
-                content_type=content_type,
-                locale=locale,
-                translation_key=uuid.UUID(int=rng.getrandbits(128)),
-                live=True,
-                has_unpublished_changes=False,
-                first_published_at=now - timedelta(days=rng.randint(1, 900)),
-                path=Page._get_path(
-                    library.path, library.depth + 1, first_step + offset
-                ),
-                depth=library.depth + 1,
-                numchild=0,
-                url_path=f"{library.url_path}{slug}/",
-            )
-            page.last_published_at = page.first_published_at
-            pages.append(page)
-        Page.objects.bulk_create(pages, batch_size=BATCH)
-        for page in pages:
-            article = KnowledgeArticlePage(
-                page_ptr_id=page.pk,
-                summary=f"What to do about {page.title[16:].split(' (')[0]}.",
-                body=[
-                    (
-                        "paragraph",
-                        RichText(
-                            f"<p>Guidance on {page.title.lower()}: check the "
-                            "policy, fill in the form and ask your manager.</p>"
-                        ),
-                    )
-                ],
-                service_area_id=area_id,
-                next_review_date=today + timedelta(days=rng.randint(-30, 365)),
-            )
-            articles.append(article)
-            if topics[area_id]:
-                topic_rows.append(
-                    KnowledgeArticlePage.topics.through(
-                        knowledgearticlepage_id=page.pk,
-                        topic_id=rng.choice(topics[area_id]).pk,
-                    )
-                )
-        _insert_child_rows(articles)
-        Page.objects.filter(pk=library.pk).update(
-            numchild=library.numchild + len(pages)
-        )
-        count += len(pages)
-    KnowledgeArticlePage.topics.through.objects.bulk_create(
-        topic_rows, batch_size=BATCH
-    )
-    return count
-
-
-def _next_child_step(parent: Page) -> int:
-    last = parent.get_last_child()
-    if last is None:
-        return 1
-    return Page._str2int(last.path[-Page.steplen :]) + 1
-
-
-def _insert_child_rows(articles: list[KnowledgeArticlePage]) -> None:
-    """Insert the article table's own rows for pages that already exist.
-
-    ``bulk_create`` refuses models inherited across tables, so this is the insert
-    ``Model.save_base`` makes for the child table, done for a batch at once.
-    """
-    fields = KnowledgeArticlePage._meta.local_concrete_fields
-    for batch in _batched(articles, 1_000):
-        KnowledgeArticlePage._base_manager._insert(batch, fields=fields)
 
 
 def _meetings(scale: Scale, now: datetime) -> int:

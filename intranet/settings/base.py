@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "intranet.admin_choosers.ChooserIdMiddleware",
 ]
 
 ROOT_URLCONF = "intranet.urls"

@@ -12,8 +12,6 @@ from tests.knowledge.factories import KnowledgeArticlePageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
-
 
 def rich_article(parent, **fields):
     document = wagtail_factories.DocumentFactory(title="Leave request form")
@@ -94,7 +92,7 @@ def test_article_page_says_when_its_review_is_overdue(
 ):
     article = KnowledgeArticlePageFactory(
         parent=hr_page,
-        next_review_date=TODAY + datetime.timedelta(days=review_in_days),
+        next_review_date=timezone.localdate() + datetime.timedelta(days=review_in_days),
     )
     html = signed_in_client.get(article.url).content.decode()
     assert ("This article is due for review." in html) is notice_shown

@@ -13,11 +13,10 @@ from tests.knowledge.factories import KnowledgeArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
-
 
 def in_days(days: int) -> datetime.date:
-    return TODAY + datetime.timedelta(days=days)
+    # Today when the test runs, not when it was collected: a run can pass midnight.
+    return timezone.localdate() + datetime.timedelta(days=days)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ wiring.
 from django.db.models import Q
 from django.utils.text import get_valid_filename
 
-from forms.models import Approval, Submission, SubmissionFile
+from forms.models import Approval, HeldUpload, Submission, SubmissionFile
 from helpdesk.retention import erase
 from helpdesk.retention import registry as retention
 from intranet.data_protection import registry
@@ -64,7 +64,29 @@ def subject_data(user) -> registry.SubjectData:
                     name=upload.file.name,
                 )
             )
-    return registry.SubjectData(records={"submissions": rows}, files=files)
+    held_rows = []
+    for held in HeldUpload.objects.filter(owner=user).select_related("form_page"):
+        name = get_valid_filename(held.original_name) or "file"
+        archive_name = f"held-files/{held.pk}-{name}"
+        held_rows.append(
+            {
+                "form": held.form_page.title,
+                "question": held.field_name,
+                "file": f"attachments/{archive_name}",
+                "held_since": held.created_at,
+            }
+        )
+        files.append(
+            registry.SubjectFile(
+                archive_name=archive_name,
+                storage=held.file.storage,
+                name=held.file.name,
+            )
+        )
+    return registry.SubjectData(
+        records={"submissions": rows, "files_held_for_unsent_forms": held_rows},
+        files=files,
+    )
 
 
 @retention.register_case_eraser

@@ -8,6 +8,8 @@ from django.urls import reverse
 from forms.fields import PersonField
 
 CHECK_ANSWERS = "check_answers"
+REMOVE_UPLOAD = "remove_upload"
+HELD_UPLOAD = '{{% include "forms/includes/held_upload.html" with field_name="{}" %}}'
 
 
 def _field(name: str, field, *, page) -> object:
@@ -43,6 +45,9 @@ def _field(name: str, field, *, page) -> object:
         )
     if isinstance(widget, django_forms.Select | django_forms.MultiWidget):
         return Field(name)
+    if isinstance(field, django_forms.FileField) and name.isidentifier():
+        # Field names are identifiers, so the name is safe inside the template.
+        return Div(Field.text(name), HTML(HELD_UPLOAD.format(name)))
     return Field.text(name)
 
 

@@ -40,6 +40,7 @@ class CleanAnswers:
 class RequestForm(BaseForm):
     conditions: tuple[conditions.Condition, ...] = ()
     required_when_shown: frozenset[str] = frozenset()
+    held: dict = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -103,6 +104,9 @@ class RequestForm(BaseForm):
 
     def clean(self):
         cleaned = super().clean()
+        for name, held in self.held.items():
+            if not cleaned.get(name) and name not in self._errors:
+                cleaned[name] = _held_file(held)
         shown = conditions.visible_fields(
             names=list(self.fields), conditions=self.conditions, answers=cleaned
         )
@@ -120,21 +124,33 @@ class RequestForm(BaseForm):
                 self.add_error(name, field.error_messages["required"])
         return cleaned
 
-    def uploads_to_choose_again(self) -> list[tuple[str, str]]:
-        """Return (question, file name) for each accepted file the page will drop.
+    def hold(self, held: dict) -> None:
+        """Answer with these held files the questions sent without a new file.
 
-        Browsers empty file inputs whenever a page is shown again, so after
-        checking for answers, or an error in another question, the person must
-        choose those files again. A refused file is named in its own error, and
-        a file for a hidden question is not needed, so neither is listed.
+        Call before validating. A question with a held file needs no new one;
+        a new file chosen for it replaces the held one.
+        """
+        self.held = {
+            name: upload
+            for name, upload in held.items()
+            if isinstance(self.fields.get(name), forms.FileField)
+        }
+        for name in self.held:
+            self.fields[name].required = False
+
+    def uploads_to_hold(self) -> list[tuple[str, UploadedFile]]:
+        """Return (question, file) for each new file that passed its checks.
+
+        A refused file is named in its own error, and a file for a hidden
+        question is not needed, so neither is returned.
         """
         if not self.is_bound or not self.files:
             return []
         self.is_valid()  # validates once; cleaned_data then holds what passed
         return [
-            (str(field.label), self.cleaned_data[name].name)
-            for name, field in self.fields.items()
-            if isinstance(self.cleaned_data.get(name), UploadedFile)
+            (name, self.cleaned_data[name])
+            for name in self.fields
+            if name in self.files and self.cleaned_data.get(name) is self.files[name]
         ]
 
     def clean_answers(self) -> CleanAnswers:
@@ -161,6 +177,15 @@ class RequestForm(BaseForm):
             uploads=uploads,
             key=data["submission_key"],
         )
+
+
+def _held_file(held) -> UploadedFile:
+    return UploadedFile(
+        file=held.file.storage.open(held.file.name, "rb"),
+        name=held.original_name,
+        content_type=held.content_type,
+        size=held.size,
+    )
 
 
 def _storable(value):

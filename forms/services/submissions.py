@@ -27,6 +27,8 @@ from helpdesk import services as helpdesk_services
 from helpdesk.attachments import attachments_check
 from knowledge.models import SelfServiceResolution
 
+from .held_uploads import held_uploads_release
+
 logger = logging.getLogger(__name__)
 
 PROCESSABLE = (
@@ -116,6 +118,10 @@ def submission_create(
         )
         stored.file.save(upload.name, File(upload.upload), save=False)
         stored.save()
+    if checked:
+        # Files held while the form was shown again are stored now; any other
+        # hold (a question since hidden) expires by itself.
+        held_uploads_release(owner=submitter, key=key)
     queue_processing(submission.pk)
     return submission, True
 

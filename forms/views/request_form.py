@@ -21,6 +21,14 @@ def serve(request, *, page: RequestFormPage, preview: bool = False):
         page=page,
         user=request.user,
     )
+    if posted:
+        form.hold(
+            services.held_uploads_for_form(
+                owner=request.user,
+                key=request.POST.get("submission_key"),
+                remove=request.POST.getlist(layouts.REMOVE_UPLOAD),
+            )
+        )
     if posted and not checking and form.is_valid():
         answers = form.clean_answers()
         try:
@@ -48,7 +56,9 @@ def serve(request, *, page: RequestFormPage, preview: bool = False):
             "page": page,
             "form": form,
             "checked": checking,
-            "choose_again": form.uploads_to_choose_again() if posted else [],
+            "held_uploads": _held_for_page(request, page=page, form=form)
+            if posted
+            else [],
             "approver": selectors.approver_for(
                 requester=request.user, today=timezone.localdate()
             )[0]
@@ -59,6 +69,18 @@ def serve(request, *, page: RequestFormPage, preview: bool = False):
             ),
         },
     )
+
+
+def _held_for_page(request, *, page, form) -> list:
+    """Hold the new files the page shown again would drop; return all held."""
+    held = services.held_uploads_keep(
+        owner=request.user,
+        page=page,
+        key=request.POST.get("submission_key"),
+        uploads=form.uploads_to_hold(),
+        now=timezone.now(),
+    )
+    return [held[name] for name in form.fields if name in held]
 
 
 @require_GET

@@ -271,6 +271,11 @@ CELERY_BEAT_SCHEDULE["selfservice-retry-stalled"] = {
     "task": "selfservice.submission_retry_stalled",
     "schedule": 120.0,
 }
+# Files held for forms that were never sent are let go after a day.
+CELERY_BEAT_SCHEDULE["selfservice-held-uploads-expire"] = {
+    "task": "selfservice.held_uploads_expire",
+    "schedule": crontab(minute=20),
+}
 # Task modules outside the autodiscovered `<app>.tasks`.
 CELERY_BEAT_SCHEDULE["helpdesk-mail-ingest"] = {
     "task": "helpdesk.tasks_email.mail_ingest_task",

@@ -8,8 +8,9 @@ from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from forms.models import Submission
+from forms.models import HeldUpload, Submission
 from helpdesk.models import Case
+from helpdesk.storage import get_private_storage as default_private_storage
 from knowledge.models import SelfServiceResolution
 from tests.forms.conftest import pay_answers
 from tests.helpdesk import uploads
@@ -251,39 +252,102 @@ def evidence() -> SimpleUploadedFile:
     return SimpleUploadedFile("june-timesheet.pdf", uploads.PDF)
 
 
-def choose_again_notice(response) -> str:
-    found = re.search(
-        r'<div class="govuk-warning-text" data-testid="choose-files-again">.*?</ul>',
+def held_notices(response) -> list[str]:
+    return re.findall(
+        r'<div class="govuk-inset-text" data-testid="held-upload">'
+        r".*?</div>\s*</div>\s*</div>",
         response.content.decode(),
         re.DOTALL,
     )
-    return found.group(0) if found else ""
 
 
-def test_checking_for_answers_asks_for_a_chosen_file_again(
-    requester_client, pay_form, payslip_article
+def test_a_file_chosen_before_checking_for_answers_is_kept_and_sent(
+    requester_client, pay_form, payslip_article, django_capture_on_commit_callbacks
 ):
-    response = requester_client.post(
-        pay_form.url,
-        {**pay_answers(subject="payslip", check_answers="1"), "evidence": evidence()},
+    answers = pay_answers(subject="payslip")
+    checked = requester_client.post(
+        pay_form.url, {**answers, "check_answers": "1", "evidence": evidence()}
     )
-    notice = choose_again_notice(response)
-    assert "Choose your file again before you send your request" in notice
-    assert "<li>Evidence: june-timesheet.pdf</li>" in notice
+    [notice] = held_notices(checked)
+    assert "You chose <strong>june-timesheet.pdf</strong>" in notice
+    assert 'name="remove_upload" type="checkbox" value="evidence"' in notice
     assert not Submission.objects.exists()
 
+    response = _post(
+        requester_client, pay_form, answers, django_capture_on_commit_callbacks
+    )
+    submission = Submission.objects.get()
+    assert response.status_code == 302
+    [stored] = submission.files.all()
+    assert (stored.original_name, stored.file.read()) == (
+        "june-timesheet.pdf",
+        uploads.PDF,
+    )
+    assert not HeldUpload.objects.exists()
 
-def test_an_error_elsewhere_asks_for_an_accepted_file_again(requester_client, pay_form):
+
+def test_an_error_elsewhere_keeps_an_accepted_file(requester_client, pay_form):
     response = requester_client.post(
         pay_form.url, {**pay_answers(how_many_hours=None), "evidence": evidence()}
     )
     assert "Answer “How many hours?”" in response.content.decode()
-    assert "<li>Evidence: june-timesheet.pdf</li>" in choose_again_notice(response)
+    [notice] = held_notices(response)
+    assert "june-timesheet.pdf" in notice
 
 
-def test_a_refused_file_is_named_in_its_error_not_in_the_notice(
-    requester_client, pay_form
+def test_a_kept_file_answers_a_required_file_question(
+    requester_client, pay_form, django_capture_on_commit_callbacks
 ):
+    question = pay_form.form_fields.get(clean_name="evidence")
+    question.required = True
+    question.save()
+    answers = pay_answers()
+    first = requester_client.post(
+        pay_form.url, {**answers, "which_month": "", "evidence": evidence()}
+    )
+    assert "Choose a file" not in first.content.decode()
+    response = _post(
+        requester_client, pay_form, answers, django_capture_on_commit_callbacks
+    )
+    assert response.status_code == 302
+    assert Submission.objects.get().files.count() == 1
+
+
+def test_a_new_file_replaces_the_kept_one(
+    requester_client, pay_form, django_capture_on_commit_callbacks
+):
+    answers = pay_answers(how_many_hours=None)
+    requester_client.post(pay_form.url, {**answers, "evidence": evidence()})
+    replacement = SimpleUploadedFile("july-timesheet.pdf", uploads.PDF)
+    second = requester_client.post(pay_form.url, {**answers, "evidence": replacement})
+    [notice] = held_notices(second)
+    assert "july-timesheet.pdf" in notice
+    assert HeldUpload.objects.get().original_name == "july-timesheet.pdf"
+    _post(
+        requester_client,
+        pay_form,
+        {**answers, "how_many_hours": "2"},
+        django_capture_on_commit_callbacks,
+    )
+    assert Submission.objects.get().files.get().original_name == "july-timesheet.pdf"
+
+
+def test_a_removed_file_is_not_sent(
+    requester_client, pay_form, django_capture_on_commit_callbacks
+):
+    answers = pay_answers(how_many_hours=None)
+    requester_client.post(pay_form.url, {**answers, "evidence": evidence()})
+    held_file = HeldUpload.objects.get().file.name
+    complete = {**answers, "how_many_hours": "2", "remove_upload": "evidence"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = requester_client.post(pay_form.url, complete)
+    assert response.status_code == 302
+    assert not Submission.objects.get().files.exists()
+    assert not HeldUpload.objects.exists()
+    assert not default_private_storage().exists(held_file)
+
+
+def test_a_refused_file_is_named_in_its_error_and_not_kept(requester_client, pay_form):
     response = requester_client.post(
         pay_form.url,
         {
@@ -292,10 +356,11 @@ def test_a_refused_file_is_named_in_its_error_not_in_the_notice(
         },
     )
     assert "not an allowed type" in response.content.decode()
-    assert choose_again_notice(response) == ""
+    assert held_notices(response) == []
+    assert not HeldUpload.objects.exists()
 
 
-def test_a_file_name_in_the_notice_is_escaped(requester_client, pay_form):
+def test_a_kept_file_name_is_escaped(requester_client, pay_form):
     name = "<img src=x onerror=alert(1)>{{ request }}.pdf"
     response = requester_client.post(
         pay_form.url,
@@ -304,13 +369,42 @@ def test_a_file_name_in_the_notice_is_escaped(requester_client, pay_form):
             "evidence": SimpleUploadedFile(name, uploads.PDF),
         },
     )
-    notice = choose_again_notice(response)
-    assert "&lt;img src=x onerror=alert(1)&gt;{{ request }}.pdf" in notice
+    [notice] = held_notices(response)
+    # Angle brackets never reach a stored name; template syntax stays text.
+    assert "onerror=alert(1){{ request }}.pdf</strong>" in notice
     assert "<img" not in notice
 
 
-def test_no_notice_without_a_file(requester_client, pay_form, payslip_article):
+def test_someone_elses_kept_file_is_never_used(
+    requester_client, pay_form, desk, client, django_capture_on_commit_callbacks
+):
+    answers = pay_answers(how_many_hours=None)
+    requester_client.post(pay_form.url, {**answers, "evidence": evidence()})
+    client.force_login(desk.colleague)
+    response = _post(
+        client,
+        pay_form,
+        {**answers, "how_many_hours": "2"},
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 302
+    submission = Submission.objects.get(submitter=desk.colleague)
+    assert not submission.files.exists()
+    assert HeldUpload.objects.get().owner == desk.requester
+
+
+def test_a_malformed_submission_key_holds_nothing(requester_client, pay_form):
+    response = requester_client.post(
+        pay_form.url,
+        {**pay_answers(submission_key="not-a-key"), "evidence": evidence()},
+    )
+    assert response.status_code == 200
+    assert held_notices(response) == []
+    assert not HeldUpload.objects.exists()
+
+
+def test_no_kept_file_without_a_file(requester_client, pay_form, payslip_article):
     response = requester_client.post(
         pay_form.url, pay_answers(subject="payslip", check_answers="1")
     )
-    assert choose_again_notice(response) == ""
+    assert held_notices(response) == []

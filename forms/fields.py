@@ -168,6 +168,12 @@ class RequestFormBuilder(FormBuilder):
             **_required_message(field, "Answer"),
             "invalid": f"Enter a number for “{field.label}”, like 12 or 12.50",
         }
+        # A text box with a numeric keyboard, as the GOV.UK design system asks:
+        # browsers' number inputs change value on scroll and drop what they
+        # cannot parse, and the design system only styles text inputs.
+        options["widget"] = forms.TextInput(
+            attrs={"inputmode": "decimal", "spellcheck": "false"}
+        )
         return forms.DecimalField(max_digits=12, **options)
 
     def create_date_field(self, field, options):

@@ -408,3 +408,16 @@ def test_no_kept_file_without_a_file(requester_client, pay_form, payslip_article
         pay_form.url, pay_answers(subject="payslip", check_answers="1")
     )
     assert held_notices(response) == []
+
+
+def test_a_number_question_is_a_styled_text_box_with_a_numeric_keyboard(
+    requester_client, pay_form
+):
+    response = requester_client.post(pay_form.url, pay_answers(how_many_hours="seven"))
+    [box] = re.findall(
+        r'<input[^>]*name="how_many_hours"[^>]*>', response.content.decode()
+    )
+    assert 'type="text"' in box
+    assert 'inputmode="decimal"' in box
+    assert "govuk-input govuk-input--error" in box
+    assert 'value="seven"' in box

@@ -10,6 +10,7 @@ from forms import services
 from helpdesk.models import Case
 from intranet.search import indexing
 from tests.forms import conftest as form_fixtures
+from tests.helpdesk import uploads
 from tests.knowledge.factories import KnowledgeArticlePageFactory
 
 desk = form_fixtures.desk
@@ -104,3 +105,28 @@ def test_keyboard_journey_through_a_request_form_with_an_error(
     expect(summary.get_by_role("link").first).to_be_focused()
     page.keyboard.press("Enter")
     expect(subject).to_be_focused()
+
+
+def test_a_file_chosen_before_an_error_is_kept_and_sent(
+    page, sign_in, desk, pay_form, axe_audit, tmp_path
+):
+    timesheet = tmp_path / "june-timesheet.pdf"
+    timesheet.write_bytes(uploads.PDF)
+    sign_in(desk.requester).goto(pay_form.url)
+    page.get_by_label("Summarise your request in a few words").fill("Overtime")
+    page.get_by_label("Evidence").set_input_files(timesheet)
+    page.get_by_role("button", name="Send request", exact=True).last.click()
+
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    kept = page.get_by_test_id("held-upload")
+    expect(kept).to_contain_text("You chose june-timesheet.pdf")
+    expect(kept.get_by_label("Remove june-timesheet.pdf")).not_to_be_checked()
+    axe_audit(page, signed_in_as="staff")
+
+    page.get_by_role("radio", name="June").check()
+    page.get_by_role("group", name="Was overtime missing?").get_by_label("No").check()
+    page.get_by_role("button", name="Send request", exact=True).last.click()
+
+    expect(page.locator("h1")).to_have_text("Request sent")
+    [attachment] = Case.objects.get().attachments.all()
+    assert attachment.original_name == "june-timesheet.pdf"

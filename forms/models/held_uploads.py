@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from helpdesk.models.attachments import CheckedFileRecord
 from helpdesk.storage import get_private_storage
 
 
@@ -13,7 +14,7 @@ def held_upload_path(instance, filename: str) -> str:
     return f"held/{instance.owner_id}/{uuid.uuid4().hex}"
 
 
-class HeldUpload(models.Model):
+class HeldUpload(CheckedFileRecord):
     """A checked file for one question of one filling-in of a form.
 
     Browsers empty file inputs whenever a page is shown again (after "Check for
@@ -32,10 +33,6 @@ class HeldUpload(models.Model):
     file = models.FileField(
         storage=get_private_storage, upload_to=held_upload_path, max_length=255
     )
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField(max_length=64)
     created_at = models.DateTimeField()
 
     class Meta:
@@ -47,6 +44,3 @@ class HeldUpload(models.Model):
             )
         ]
         indexes = [models.Index(fields=["created_at"])]
-
-    def __str__(self) -> str:
-        return self.original_name

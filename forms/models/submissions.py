@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from helpdesk.models.attachments import CheckedFileRecord
 from helpdesk.storage import get_private_storage
 
 
@@ -87,7 +88,7 @@ def submission_file_path(instance, filename: str) -> str:
     return f"submissions/{instance.submission_id}/{uuid.uuid4().hex}"
 
 
-class SubmissionFile(models.Model):
+class SubmissionFile(CheckedFileRecord):
     """A checked upload held with its submission until a case takes a copy."""
 
     submission = models.ForeignKey(
@@ -97,13 +98,6 @@ class SubmissionFile(models.Model):
     file = models.FileField(
         storage=get_private_storage, upload_to=submission_file_path, max_length=255
     )
-    original_name = models.CharField(max_length=255)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveBigIntegerField()
-    sha256 = models.CharField(max_length=64)
 
     class Meta:
         ordering = ["pk"]
-
-    def __str__(self) -> str:
-        return self.original_name

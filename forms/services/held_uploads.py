@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from functools import partial
 
-from django.core.files import File
 from django.db import transaction
 
 from forms.models import HeldUpload, RequestFormPage
@@ -78,13 +77,9 @@ def held_uploads_keep(
             form_page=page,
             submission_key=key,
             field_name=field_name,
-            original_name=upload.name,
-            content_type=upload.content_type,
-            size=upload.size,
-            sha256=upload.sha256,
             created_at=now,
         )
-        held.file.save(upload.name, File(upload.upload), save=False)
+        held.record_checked(upload)
         held.save()
     return held_uploads_for_form(owner=owner, key=key)
 

@@ -108,15 +108,8 @@ def submission_create(
         # The same submit arrived twice at once; the first one stored it.
         return Submission.objects.get(submitter=submitter, idempotency_key=key), False
     for field_name, upload in checked:
-        stored = SubmissionFile(
-            submission=submission,
-            field_name=field_name,
-            original_name=upload.name,
-            content_type=upload.content_type,
-            size=upload.size,
-            sha256=upload.sha256,
-        )
-        stored.file.save(upload.name, File(upload.upload), save=False)
+        stored = SubmissionFile(submission=submission, field_name=field_name)
+        stored.record_checked(upload)
         stored.save()
     if checked:
         # Files held while the form was shown again are stored now; any other

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.files import File
 
 from helpdesk.attachments import CheckedFile
 from helpdesk.models import Attachment, Case, TimelineEvent
@@ -27,16 +26,9 @@ def attachments_save(
     saved = []
     for checked in files:
         attachment = Attachment(
-            case=case,
-            event=event,
-            uploaded_by=uploaded_by,
-            original_name=checked.name,
-            content_type=checked.content_type,
-            size=checked.size,
-            sha256=checked.sha256,
-            created_at=now,
+            case=case, event=event, uploaded_by=uploaded_by, created_at=now
         )
-        attachment.file.save(checked.name, File(checked.upload), save=False)
+        attachment.record_checked(checked)
         try:
             attachment.full_clean()
         except ValidationError:

@@ -73,13 +73,19 @@ def serve(request, *, page: RequestFormPage, preview: bool = False):
 
 def _held_for_page(request, *, page, form) -> list:
     """Hold the new files the page shown again would drop; return all held."""
-    held = services.held_uploads_keep(
-        owner=request.user,
-        page=page,
-        key=request.POST.get("submission_key"),
-        uploads=form.uploads_to_hold(),
-        now=timezone.now(),
-    )
+    key = request.POST.get("submission_key")
+    try:
+        held = services.held_uploads_keep(
+            owner=request.user,
+            page=page,
+            key=key,
+            uploads=form.uploads_to_hold(),
+            now=timezone.now(),
+        )
+    except ValidationError:
+        # Each file passed these checks as an answer; should one fail now, it
+        # is simply not held, and the page still shows what is.
+        held = services.held_uploads_for_form(owner=request.user, key=key)
     return [held[name] for name in form.fields if name in held]
 
 

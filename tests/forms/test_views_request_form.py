@@ -5,10 +5,12 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from forms.models import HeldUpload, Submission
+from forms.services import held_uploads
 from helpdesk.models import Case
 from helpdesk.storage import get_private_storage as default_private_storage
 from knowledge.models import SelfServiceResolution
@@ -421,3 +423,19 @@ def test_a_number_question_is_a_styled_text_box_with_a_numeric_keyboard(
     assert 'inputmode="decimal"' in box
     assert "govuk-input govuk-input--error" in box
     assert 'value="seven"' in box
+
+
+def test_a_file_that_cannot_be_held_leaves_the_page_working(
+    requester_client, pay_form, monkeypatch
+):
+    def refuse(upload):
+        raise ValidationError("The file could not be read again.")
+
+    monkeypatch.setattr(held_uploads, "attachment_check", refuse)
+    response = requester_client.post(
+        pay_form.url, {**pay_answers(how_many_hours=None), "evidence": evidence()}
+    )
+    assert response.status_code == 200
+    assert "Answer “How many hours?”" in response.content.decode()
+    assert held_notices(response) == []
+    assert not HeldUpload.objects.exists()

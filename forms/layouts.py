@@ -1,5 +1,7 @@
 """Crispy layouts for request forms and approval decisions, in GOV.UK markup."""
 
+import re
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Button, Div, Field, Fixed, Layout, Size
 from django import forms as django_forms
@@ -9,6 +11,7 @@ from forms.fields import PersonField
 
 CHECK_ANSWERS = "check_answers"
 REMOVE_UPLOAD = "remove_upload"
+SAFE_NAME = re.compile(r"[A-Za-z0-9_]+")
 HELD_UPLOAD = '{{% include "forms/includes/held_upload.html" with field_name="{}" %}}'
 
 
@@ -45,8 +48,8 @@ def _field(name: str, field, *, page) -> object:
         )
     if isinstance(widget, django_forms.Select | django_forms.MultiWidget):
         return Field(name)
-    if isinstance(field, django_forms.FileField) and name.isidentifier():
-        # Field names are identifiers, so the name is safe inside the template.
+    if isinstance(field, django_forms.FileField) and SAFE_NAME.fullmatch(name):
+        # Only letters, digits and underscores go into the template's text.
         return Div(Field.text(name), HTML(HELD_UPLOAD.format(name)))
     return Field.text(name)
 

@@ -23,6 +23,7 @@ from forms import conditions, fields, selectors
 MYSELF = "myself"
 SOMEONE_ELSE = "someone_else"
 BUILT_IN = ("request_for", "on_behalf_of", "subject", "submission_key")
+HELD_FILE_GONE = "{} is no longer available: choose the file again"
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,12 @@ class RequestForm(BaseForm):
     def clean(self):
         cleaned = super().clean()
         for name, held in self.held.items():
-            if not cleaned.get(name) and name not in self._errors:
+            if cleaned.get(name) or name in self._errors:
+                continue
+            try:
                 cleaned[name] = _held_file(held)
+            except OSError:
+                self.add_error(name, HELD_FILE_GONE.format(held.original_name))
         shown = conditions.visible_fields(
             names=list(self.fields), conditions=self.conditions, answers=cleaned
         )

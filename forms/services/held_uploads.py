@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from functools import partial
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from forms.models import HeldUpload, RequestFormPage
 from helpdesk.attachments import attachment_check
@@ -80,7 +80,13 @@ def held_uploads_keep(
             created_at=now,
         )
         held.record_checked(upload)
-        held.save()
+        try:
+            with transaction.atomic():
+                held.save()
+        except IntegrityError:
+            # The same form was sent twice at once and the other request holds
+            # a file for this question; keep theirs, drop this copy.
+            held.file.storage.delete(held.file.name)
     return held_uploads_for_form(owner=owner, key=key)
 
 

@@ -15,7 +15,10 @@ def attachment_path(instance, filename: str) -> str:
 
 
 class CheckedFileRecord(models.Model):
-    """What the upload checks learned about a stored file, kept beside it."""
+    """What the upload checks learned about a stored file, kept beside it.
+
+    Each concrete model declares its own ``file`` field, with its own folder.
+    """
 
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)

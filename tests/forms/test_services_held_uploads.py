@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from forms import services, tasks
 from forms.models import HeldUpload
+from forms.services import held_uploads
 from helpdesk.storage import get_private_storage
 from intranet.celery import app
 from intranet.data_protection import export
@@ -119,3 +120,17 @@ def test_held_files_are_in_their_owners_subject_access_export_only(pay_form, des
     assert row["file"].endswith("rita-evidence.pdf")
     assert files[row["file"]] == uploads.PDF
     assert b"cal-evidence" not in b"".join(files.values())
+
+
+def test_two_sends_of_one_form_at_once_hold_one_file(pay_form, desk, monkeypatch):
+    key = uuid.uuid4()
+    first = hold(pay_form, desk.requester, key=key)
+    folder = f"held/{desk.requester.pk}"
+    files_before = set(get_private_storage().listdir(folder)[1])
+    # As if the other request stored its file after this one looked for it.
+    monkeypatch.setattr(held_uploads, "held_uploads_release", lambda **kwargs: 0)
+    kept = hold(pay_form, desk.requester, key=key, name="again.pdf")
+
+    assert kept == first
+    assert list(HeldUpload.objects.all()) == [first]
+    assert set(get_private_storage().listdir(folder)[1]) == files_before

@@ -15,6 +15,7 @@ from helpdesk.models import Case
 from helpdesk.storage import get_private_storage as default_private_storage
 from knowledge.models import SelfServiceResolution
 from tests.forms.conftest import pay_answers
+from tests.forms.factories import question
 from tests.helpdesk import uploads
 from tests.knowledge.factories import KnowledgeArticlePageFactory
 
@@ -439,3 +440,36 @@ def test_a_file_that_cannot_be_held_leaves_the_page_working(
     assert "Answer “How many hours?”" in response.content.decode()
     assert held_notices(response) == []
     assert not HeldUpload.objects.exists()
+
+
+def test_a_held_file_gone_from_storage_asks_for_the_file_again(
+    requester_client, pay_form, django_capture_on_commit_callbacks
+):
+    answers = pay_answers(how_many_hours=None)
+    requester_client.post(pay_form.url, {**answers, "evidence": evidence()})
+    held = HeldUpload.objects.get()
+    default_private_storage().delete(held.file.name)
+    response = _post(
+        requester_client,
+        pay_form,
+        {**answers, "how_many_hours": "2"},
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 200
+    assert (
+        "june-timesheet.pdf is no longer available: choose the file again"
+        in response.content.decode()
+    )
+    assert not Submission.objects.exists()
+
+
+def test_a_file_question_whose_name_starts_with_a_digit_shows_its_kept_file(
+    requester_client, pay_form
+):
+    question(pay_form, "2nd document", "file", required=False)
+    response = requester_client.post(
+        pay_form.url,
+        {**pay_answers(how_many_hours=None), "2nd_document": evidence()},
+    )
+    [notice] = held_notices(response)
+    assert 'value="2nd_document"' in notice
